@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Threadlight</main>, document.getElementById('app')!);

@@ -1,0 +1,54 @@
+/**
+ * Every message between the popup, the content script and the background, typed end to end.
+ * Options are NOT sent as messages: they live in storage (utils/storage/options.ts) and every
+ * context watches them. Messages are for asking a page about itself or telling it to act.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { EmbeddedSystem } from '@/utils/detect/types';
+import type { PostAuthor, ThreadStats } from '@/utils/thread/types';
+
+/** What the content script knows about its page. */
+export type PageStatus =
+  | 'loading' // the content script has not finished its first pass
+  | 'enhanced' // a thread was found and the view is on
+  | 'found-disabled' // a thread was found, Threadlight is off (globally or for this site)
+  | 'none' // no comment thread on this page
+  | 'unreadable' // a recognized comment system we cannot read (Disqus, …)
+  | 'error'; // something failed; the page was left as it was
+
+export interface ParticipantSummary {
+  key: string;
+  name: string;
+  url: string | null;
+  isPostAuthor: boolean;
+  count: number;
+}
+
+export interface PageState {
+  status: PageStatus;
+  /** Set when status is 'unreadable'. */
+  system?: EmbeddedSystem;
+  stats?: ThreadStats;
+  postAuthor?: PostAuthor | null;
+  /** Ranked by number of comments, most active first. Pingbacks apart. */
+  participants?: ParticipantSummary[];
+  /** Pingbacks/trackbacks: their titles (authors), in page order. */
+  pings?: { id: string; title: string; url: string | null; type: 'pingback' | 'trackback' }[];
+  /** Set when the section is paginated. */
+  pagination?: { current: number | null; total: number | null } | null;
+  /** Errors recorded on this page (diagnostics), newest last. */
+  errors: string[];
+}
+
+export interface ProtocolMap {
+  /** popup → content: the page's state and thread summary. */
+  getPageState(): PageState;
+  /** popup → content: highlight one participant's comments and scroll to the `index`-th (wraps). */
+  focusParticipant(data: { key: string; index: number }): { index: number; total: number };
+  /** popup → content: remove the participant highlight. */
+  clearParticipantFocus(): void;
+  /** content → background: show the comment count on the toolbar badge of the sender's tab (null clears). */
+  setBadge(data: { count: number | null }): void;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// One config for Chrome (MV3) and Firefox (MV2 by default; `-b firefox --mv3` also works).
+export default defineConfig({
+  // Explicit imports everywhere (`#imports`, `@/utils/...`): nested utils/ folders, grep-ability, Vitest mocks.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage: the reader's options. activeTab/tabs are not needed: the popup talks to the active tab by id.
+    permissions: ['storage'],
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'threadlight@threadlight.dev',
+          strict_min_version: '128.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  vite: () => ({
+    plugins: [preact()],
+  }),
+});
