@@ -26,6 +26,8 @@ export interface ParticipantSummary {
 
 export interface PageState {
   status: PageStatus;
+  /** The page's `location.hostname`: the popup's per-site switch (the extension has no `tabs` permission to read it). */
+  hostname?: string;
   /** Set when status is 'unreadable'. */
   system?: EmbeddedSystem;
   stats?: ThreadStats;
