@@ -1,0 +1,375 @@
+/**
+ * Real browsers with the built extension loaded, behind one small interface so every scenario runs in both:
+ * Chromium through playwright-core (--load-extension), Firefox ESR through puppeteer-core over WebDriver BiDi
+ * (temporary add-on). Recipes and their gotchas: ../shared/docs/toolchain.md §3–4.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page as PlaywrightPage, type Worker } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import { DEFAULT_OPTIONS, type ThreadlightOptions } from '@/utils/storage/options';
+import { chromeBuildDir, firefoxBuildDir, resultsDir } from './paths.ts';
+
+export type BrowserName = 'chromium' | 'firefox';
+export type UiLanguage = 'en' | 'fr';
+
+/** Browsers to test, from E2E_BROWSERS (comma-separated), both by default. */
+export const BROWSERS: BrowserName[] = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
+  .split(',')
+  .map((name) => name.trim())
+  .filter((name): name is BrowserName => name === 'chromium' || name === 'firefox');
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** Must match browser_specific_settings.gecko.id in wxt.config.ts. */
+export const GECKO_ID = 'threadlight@threadlight.dev';
+/** Pinned moz-extension:// host, so extension URLs are known before the add-on starts. */
+export const FIREFOX_EXTENSION_UUID = '3b0a6c1e-7d52-4c8e-9a41-5f2d8e7b1c90';
+const VIEWPORT = { width: 1280, height: 900 };
+const POPUP_VIEWPORT = { width: 400, height: 640 };
+
+/** A function run in a page: serialized, so it may only use its argument and the page's globals. */
+export type InPage<A, R> = (arg: A) => R;
+
+export interface WaitOptions {
+  timeout?: number;
+  /** What we were waiting for, said in the error when it never happens. */
+  what?: string;
+}
+
+/** One tab. Functions passed to `run`/`waitUntil` execute in the page (the extension's APIs on extension pages). */
+export interface E2EPage {
+  readonly browserName: BrowserName;
+  goto(url: string): Promise<void>;
+  run<A, R>(fn: InPage<A, R>, arg?: A): Promise<Awaited<R>>;
+  waitUntil<A>(fn: InPage<A, unknown>, arg?: A, options?: WaitOptions): Promise<void>;
+  click(selector: string): Promise<void>;
+  focus(selector: string): Promise<void>;
+  press(key: string): Promise<void>;
+  type(text: string): Promise<void>;
+  bringToFront(): Promise<void>;
+  setViewport(size: { width: number; height: number }): Promise<void>;
+  /** Viewport screenshot into e2e-results/<browser>/<name>.png; returns its path. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface E2EBrowser {
+  readonly name: BrowserName;
+  readonly language: UiLanguage;
+  newPage(): Promise<E2EPage>;
+  /** The popup opened as a tab for `target`'s tab (popup.html?tabId=N), rendered. */
+  openPopup(target: E2EPage): Promise<E2EPage>;
+  /** Run a function in an extension context, where `chrome`/`browser` extension APIs exist. */
+  inExtension<A, R>(fn: InPage<A, R>, arg?: A): Promise<Awaited<R>>;
+  /** Write the options storage item (`local:options`) from the extension, as the popup does. */
+  setOptions(patch: Partial<ThreadlightOptions>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Launch `name` with the built extension, its interface in `language`. */
+export function launchBrowser(name: BrowserName, language: UiLanguage = 'en'): Promise<E2EBrowser> {
+  return name === 'chromium' ? launchChromium(language) : launchFirefox(language);
+}
+
+/**
+ * The source of a self-running call of `fn(arg)`. We serialize functions ourselves: the two drivers pass
+ * arguments differently, and tsx (esbuild keepNames) may wrap inner functions in a `__name` helper the page lacks.
+ */
+function callExpression<A, R>(fn: InPage<A, R>, arg: A | undefined): string {
+  return `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg ?? null)}); })()`;
+}
+
+function screenshotPath(browserName: BrowserName, name: string): string {
+  const dir = path.join(resultsDir, browserName);
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${name}.png`);
+}
+
+function timeoutError(error: unknown, options: WaitOptions | undefined, browserName: BrowserName): Error {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new Error(`[${browserName}] timed out waiting for ${options?.what ?? 'a page condition'} (${reason})`);
+}
+
+const DEFAULT_WAIT = 10_000;
+
+/** The few extension APIs the harness calls (as `chrome` in Chromium, `browser` in Firefox). */
+export interface ExtensionApi {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  tabs: {
+    query(query: { active?: boolean; lastFocusedWindow?: boolean }): Promise<{ id?: number }[]>;
+    getCurrent(): Promise<{ id?: number } | undefined>;
+  };
+}
+/** In-page access to the extension APIs (only meaningful inside functions run in an extension context). */
+export type ExtensionGlobals = { browser?: ExtensionApi; chrome?: ExtensionApi };
+
+/** Options to write: the stored value (or the defaults) with `patch` applied. Runs in the extension. */
+const writeOptions = async (arg: { patch: object; defaults: object }) => {
+  const globals = globalThis as unknown as ExtensionGlobals;
+  const api = (globals.browser ?? globals.chrome)!;
+  const stored = (await api.storage.local.get('options')).options as object | undefined;
+  await api.storage.local.set({ options: { ...(stored ?? arg.defaults), ...arg.patch } });
+};
+
+// ---------------------------------------------------------------------------------------------- Chromium
+
+async function launchChromium(language: UiLanguage): Promise<E2EBrowser> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'threadlight-chromium-'));
+  const locale = language === 'fr' ? 'fr' : 'en-US';
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: VIEWPORT,
+    locale,
+    // On Linux, Chromium takes its interface language (chrome.i18n) from the environment.
+    env: { ...process.env, LANGUAGE: locale, LANG: language === 'fr' ? 'fr_FR.UTF-8' : 'en_US.UTF-8' },
+    args: [
+      `--disable-extensions-except=${chromeBuildDir}`,
+      `--load-extension=${chromeBuildDir}`,
+      `--lang=${locale}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  try {
+    let [worker] = context.serviceWorkers();
+    worker ??= await context.waitForEvent('serviceworker', { timeout: DEFAULT_WAIT });
+    return new ChromiumBrowser(context, worker, userDataDir, language);
+  } catch (error) {
+    await context.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+    throw new Error(`Chromium started without the extension's service worker (is ${chromeBuildDir} built?): ${error}`);
+  }
+}
+
+class ChromiumBrowser implements E2EBrowser {
+  readonly name = 'chromium' as const;
+  private readonly extensionId: string;
+
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly worker: Worker,
+    private readonly userDataDir: string,
+    readonly language: UiLanguage,
+  ) {
+    this.extensionId = new URL(worker.url()).host;
+  }
+
+  async newPage(): Promise<E2EPage> {
+    return new ChromiumPage(await this.context.newPage());
+  }
+
+  async openPopup(target: E2EPage): Promise<E2EPage> {
+    // Without the `tabs` permission tab URLs are hidden: focus the target, then ask which tab is active.
+    await target.bringToFront();
+    const tabId = await this.inExtension(async () => {
+      const { chrome } = globalThis as unknown as Required<ExtensionGlobals>;
+      return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+    });
+    if (typeof tabId !== 'number') throw new Error('[chromium] no active tab to open the popup for');
+    const popup = await this.newPage();
+    await popup.setViewport(POPUP_VIEWPORT);
+    await popup.goto(`chrome-extension://${this.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitUntil(() => document.querySelector('#app')?.hasChildNodes(), undefined, { what: 'the popup to render' });
+    return popup;
+  }
+
+  inExtension<A, R>(fn: InPage<A, R>, arg?: A): Promise<Awaited<R>> {
+    return this.worker.evaluate(callExpression(fn, arg)) as Promise<Awaited<R>>;
+  }
+
+  setOptions(patch: Partial<ThreadlightOptions>): Promise<void> {
+    return this.inExtension(writeOptions, { patch, defaults: DEFAULT_OPTIONS });
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+    fs.rmSync(this.userDataDir, { recursive: true, force: true });
+  }
+}
+
+class ChromiumPage implements E2EPage {
+  readonly browserName = 'chromium' as const;
+  constructor(private readonly page: PlaywrightPage) {}
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+  run<A, R>(fn: InPage<A, R>, arg?: A): Promise<Awaited<R>> {
+    return this.page.evaluate(callExpression(fn, arg)) as Promise<Awaited<R>>;
+  }
+  async waitUntil<A>(fn: InPage<A, unknown>, arg?: A, options?: WaitOptions): Promise<void> {
+    try {
+      await this.page.waitForFunction(callExpression(fn, arg), undefined, {
+        timeout: options?.timeout ?? DEFAULT_WAIT,
+        polling: 100,
+      });
+    } catch (error) {
+      throw timeoutError(error, options, this.browserName);
+    }
+  }
+  click(selector: string): Promise<void> {
+    return this.page.click(selector);
+  }
+  focus(selector: string): Promise<void> {
+    return this.page.focus(selector);
+  }
+  press(key: string): Promise<void> {
+    return this.page.keyboard.press(key);
+  }
+  type(text: string): Promise<void> {
+    return this.page.keyboard.type(text);
+  }
+  bringToFront(): Promise<void> {
+    return this.page.bringToFront();
+  }
+  setViewport(size: { width: number; height: number }): Promise<void> {
+    return this.page.setViewportSize(size);
+  }
+  async screenshot(name: string): Promise<string> {
+    const file = screenshotPath(this.browserName, name);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
+
+// ----------------------------------------------------------------------------------------------- Firefox
+
+async function launchFirefox(language: UiLanguage): Promise<E2EBrowser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    defaultViewport: VIEWPORT,
+    // Lets BiDi navigate a tab to moz-extension:// (otherwise "not allowed in this context").
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      // French needs Debian's firefox-esr-l10n-fr language pack; without it Firefox stays in English.
+      'intl.locale.requested': language === 'fr' ? 'fr' : 'en-US',
+    },
+  });
+  try {
+    const id = await browser.installExtension(firefoxBuildDir);
+    if (id !== GECKO_ID) throw new Error(`installed add-on has id ${id}, expected ${GECKO_ID}`);
+    return new FirefoxBrowser(browser, language);
+  } catch (error) {
+    await browser.close();
+    throw new Error(`Firefox could not install ${firefoxBuildDir} (is it built?): ${error}`);
+  }
+}
+
+class FirefoxBrowser implements E2EBrowser {
+  readonly name = 'firefox' as const;
+  /** An extension page kept open in its own tab: Firefox's background page is out of BiDi's reach. */
+  private extensionPage: Promise<E2EPage> | null = null;
+
+  constructor(
+    private readonly browser: PuppeteerBrowser,
+    readonly language: UiLanguage,
+  ) {}
+
+  async newPage(): Promise<E2EPage> {
+    return new FirefoxPage(await this.browser.newPage());
+  }
+
+  async openPopup(target: E2EPage): Promise<E2EPage> {
+    await target.bringToFront();
+    const tabId = await this.inExtension(async () => {
+      const { browser } = globalThis as unknown as Required<ExtensionGlobals>;
+      const self = await browser.tabs.getCurrent();
+      const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      return active && active.id !== self?.id ? active.id : undefined;
+    });
+    if (typeof tabId !== 'number') throw new Error('[firefox] no active tab to open the popup for');
+    const popup = await this.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.waitUntil(() => document.querySelector('#app')?.hasChildNodes(), undefined, { what: 'the popup to render' });
+    return popup;
+  }
+
+  async inExtension<A, R>(fn: InPage<A, R>, arg?: A): Promise<Awaited<R>> {
+    // A blank extension URL (404 inside the add-on) would not get the extension APIs: use the popup page.
+    this.extensionPage ??= this.openExtensionPage('popup.html?tabId=-1');
+    return (await this.extensionPage).run(fn, arg);
+  }
+
+  setOptions(patch: Partial<ThreadlightOptions>): Promise<void> {
+    return this.inExtension(writeOptions, { patch, defaults: DEFAULT_OPTIONS });
+  }
+
+  private async openExtensionPage(pathAndQuery: string): Promise<E2EPage> {
+    const page = await this.newPage();
+    await page.setViewport(POPUP_VIEWPORT);
+    // goto() never settles for moz-extension:// pages (process switch): fire it and poll the document instead.
+    page.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/${pathAndQuery}`).catch(() => {});
+    await page.waitUntil(
+      (expected) => location.href.endsWith(expected) && document.readyState === 'complete' && !!(globalThis as ExtensionGlobals).browser?.storage,
+      pathAndQuery,
+      { what: `moz-extension page ${pathAndQuery}` },
+    );
+    return page;
+  }
+
+  close(): Promise<void> {
+    return this.browser.close();
+  }
+}
+
+class FirefoxPage implements E2EPage {
+  readonly browserName = 'firefox' as const;
+  constructor(private readonly page: PuppeteerPage) {}
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+  run<A, R>(fn: InPage<A, R>, arg?: A): Promise<Awaited<R>> {
+    return this.page.evaluate(callExpression(fn, arg)) as Promise<Awaited<R>>;
+  }
+  async waitUntil<A>(fn: InPage<A, unknown>, arg?: A, options?: WaitOptions): Promise<void> {
+    try {
+      // Fixed-interval polling: requestAnimationFrame does not run in background tabs.
+      await this.page.waitForFunction(callExpression(fn, arg), {
+        timeout: options?.timeout ?? DEFAULT_WAIT,
+        polling: 100,
+      });
+    } catch (error) {
+      throw timeoutError(error, options, this.browserName);
+    }
+  }
+  click(selector: string): Promise<void> {
+    return this.page.click(selector);
+  }
+  focus(selector: string): Promise<void> {
+    return this.page.focus(selector);
+  }
+  press(key: string): Promise<void> {
+    return this.page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]);
+  }
+  type(text: string): Promise<void> {
+    return this.page.keyboard.type(text);
+  }
+  bringToFront(): Promise<void> {
+    return this.page.bringToFront();
+  }
+  setViewport(size: { width: number; height: number }): Promise<void> {
+    return this.page.setViewport(size);
+  }
+  async screenshot(name: string): Promise<string> {
+    const file = screenshotPath(this.browserName, name);
+    await this.page.screenshot({ path: file as `${string}.png` });
+    return file;
+  }
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
