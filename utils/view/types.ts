@@ -24,9 +24,30 @@ export interface ViewController {
   select(id: string | null, options?: { scroll?: boolean }): void;
   /** Re-apply options live (highlight, auto-collapse, pingbacks, inference, keys). */
   applyOptions(options: ThreadlightOptions): void;
+  /** The options last applied. */
+  currentOptions(): ThreadlightOptions;
+  /** Visible comment ids, in page order. */
+  visibleIds(): string[];
+  /** Mark these comments data-threadlight-focus (the popup's participant focus); an empty list clears it. */
+  setFocus(ids: readonly string[]): void;
+  /**
+   * The thread changed (comments added or removed by the page, parents inferred by a feature): re-index,
+   * enhance the new comments, keep the collapse state of the others. `parsed` replaces `controller.parsed`.
+   */
+  update(parsed: ParsedSection): void;
+  /** Be told after the view changed; returns the unsubscribe function. */
+  onChange(listener: (change: ViewChange) => void): () => void;
   /** Remove every trace of Threadlight: the section's outerHTML is exactly what it was before. */
   destroy(): void;
 }
+
+/** What changed in a view: collapse/visibility, the selection, the participant focus, the thread, the options. */
+export interface ViewChange {
+  type: 'collapse' | 'select' | 'focus' | 'thread' | 'options';
+}
+
+/** Builds a feature on top of a mounted view (keyboard, previews, inferred links…). */
+export type ViewFeatureFactory = (controller: ViewController) => ViewFeature;
 
 /** A feature plugged into a view (keyboard, previews, inferred links…): set up on mount, torn down on destroy. */
 export interface ViewFeature {
