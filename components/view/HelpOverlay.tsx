@@ -56,7 +56,7 @@ export function HelpOverlay({ groups, onClose }: HelpOverlayProps) {
     <div class="backdrop" onClick={(event) => event.target === event.currentTarget && onClose()}>
       <div
         ref={dialog}
-        class="dialog"
+        class="dialog tl-surface"
         role="dialog"
         aria-modal="true"
         aria-labelledby="threadlight-help-title"
@@ -113,16 +113,11 @@ export const HELP_OVERLAY_CSS = `
   box-sizing: border-box;
 }
 .dialog {
-  box-sizing: border-box;
   width: min(34rem, 100%);
   max-height: calc(100vh - 2rem);
   overflow: auto;
   padding: 1rem 1.5rem 1.25rem;
-  background: var(--tl-surface);
-  color: var(--tl-text);
-  border: 1px solid var(--tl-line);
   border-radius: 10px;
-  box-shadow: var(--tl-shadow);
 }
 header { display: flex; align-items: center; justify-content: space-between; gap: 1rem; }
 h2 { font-size: 1.15em; margin: 0.25rem 0 0.5rem; font-weight: 600; }

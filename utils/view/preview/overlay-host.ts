@@ -131,7 +131,7 @@ export function applyPageLook(host: HTMLElement, look: PageLook): void {
   set('--tl-bg', look.background);
 }
 
-/** Shared CSS for overlay surfaces: the palette, from the page when known, else light/dark defaults. */
+/** Shared CSS for overlay surfaces: the palette (from the page when known, else light/dark defaults) and `.tl-surface`. */
 export const OVERLAY_PALETTE_CSS = `
 :host {
   --tl-surface: var(--tl-bg, #ffffff);
@@ -144,5 +144,13 @@ export const OVERLAY_PALETTE_CSS = `
   --tl-surface: var(--tl-bg, #1f1f1f);
   --tl-text: var(--tl-fg, #ececec);
   --tl-shadow: 0 6px 24px rgba(0, 0, 0, 0.55), 0 1px 3px rgba(0, 0, 0, 0.4);
+}
+.tl-surface {
+  box-sizing: border-box;
+  background: var(--tl-surface);
+  color: var(--tl-text);
+  border: 1px solid var(--tl-line);
+  border-radius: 8px;
+  box-shadow: var(--tl-shadow);
 }
 `;

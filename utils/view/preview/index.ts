@@ -1,0 +1,222 @@
+/**
+ * Parent previews: every reply gets an "In reply to NAME" line at the top of its content; hovering or focusing it
+ * previews the parent comment (sanitized) in a floating card, clicking it selects the parent.
+ */
+import { t } from '@/utils/i18n';
+import type { ThreadComment } from '@/utils/thread/types';
+import { ATTR_ENHANCED, ATTR_UI } from '@/utils/view/dom-contract';
+import { commentContentHtml } from '@/utils/view/preview/parent-content';
+import { createPreviewCard, type PreviewCard } from '@/utils/view/preview/preview-card';
+import { sanitizeCommentHtml } from '@/utils/view/preview/sanitize';
+import type { ViewController, ViewFeature } from '@/utils/view/types';
+
+/** ATTR_UI value of the inserted lines (and of this feature's stylesheet). */
+export const REPLY_CONTEXT_UI = 'reply-context';
+const LINE_CLASS = 'threadlight-reply-context';
+const BUTTON_CLASS = 'threadlight-reply-to';
+const HOVER_DELAY_MS = 250;
+const LEAVE_DELAY_MS = 200;
+/** A preview shows the start of a comment; no need to sanitize a novel to show its first lines. */
+const MAX_HTML_LENGTH = 20_000;
+
+/** Before this element, in a comment's body, the line goes: the content wrapper, else after the meta. */
+const CONTENT_ANCHORS = ['.comment-content', '.wp-block-comment-content', '.wpd-comment-text', '.comment__content'];
+const META_ANCHORS = ['.comment-meta', '.commentmetadata', '.comment-metadata', 'footer'];
+
+const ROOT = `[${ATTR_ENHANCED}="enhanced"]`;
+const LINE_CSS = `
+${ROOT} .${LINE_CLASS} { display: block; margin: 0 0 0.5em; font-size: 0.85em; line-height: 1.5; opacity: 0.8; }
+${ROOT} .${LINE_CLASS}:hover, ${ROOT} .${LINE_CLASS}:focus-within { opacity: 1; }
+${ROOT} .${BUTTON_CLASS} {
+  all: unset; box-sizing: border-box; display: inline; font: inherit; color: inherit; cursor: pointer;
+  text-decoration: underline dotted; text-underline-offset: 0.2em;
+}
+${ROOT} .${BUTTON_CLASS}:hover { text-decoration-style: solid; }
+${ROOT} .${BUTTON_CLASS}:focus-visible { outline: 2px solid var(--threadlight-accent, currentColor); outline-offset: 2px; }
+@media print { ${ROOT} .${LINE_CLASS} { display: none !important; } }
+`;
+
+/** Where the line goes inside the body: [parent, before]. */
+function insertionPoint(body: Element): [Element, Node | null] {
+  for (const selector of CONTENT_ANCHORS) {
+    const content = body.querySelector(selector);
+    if (content?.parentElement) return [content.parentElement, content];
+  }
+  for (const selector of META_ANCHORS) {
+    const meta = body.querySelector(`:scope > ${selector}`);
+    if (meta) return [body, meta.nextSibling];
+  }
+  return [body, body.firstChild];
+}
+
+/** "In reply to NAME" lines and parent previews for one view. */
+export function createPreviewFeature(controller: ViewController): ViewFeature {
+  const doc = controller.root.ownerDocument;
+  const parentOfButton = new WeakMap<Element, ThreadComment>();
+  const lines: Element[] = [];
+  let style: HTMLStyleElement | null = null;
+  let card: PreviewCard | null = null;
+  let showTimer: ReturnType<typeof setTimeout> | undefined;
+  let hideTimer: ReturnType<typeof setTimeout> | undefined;
+  let mounted = false;
+  let destroyed = false;
+  let unsubscribe: (() => void) | null = null;
+
+  const buttonFrom = (target: EventTarget | null): Element | null => {
+    const element = (target as Element | null)?.closest?.(`.${BUTTON_CLASS}`) ?? null;
+    return element && parentOfButton.has(element) ? element : null;
+  };
+
+  const clearTimers = () => {
+    clearTimeout(showTimer);
+    clearTimeout(hideTimer);
+  };
+
+  const show = (button: Element) => {
+    clearTimers();
+    const parent = parentOfButton.get(button);
+    if (!parent || destroyed) return;
+    if (!card) {
+      card = createPreviewCard(doc);
+      // Moving the pointer from the line into the card keeps it open (to read it, or follow one of its links).
+      card.element.addEventListener('mouseenter', () => clearTimeout(hideTimer));
+      card.element.addEventListener('mouseleave', () => scheduleHide());
+    }
+    if (card.shownFor === button) return;
+    const html = commentContentHtml(controller.parsed, parent.id);
+    const content = html === null ? null : sanitizeCommentHtml(html.slice(0, MAX_HTML_LENGTH), doc);
+    card.show(button, parent, content);
+  };
+
+  const hide = () => {
+    clearTimers();
+    card?.hide();
+  };
+
+  const scheduleHide = () => {
+    clearTimeout(showTimer);
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, LEAVE_DELAY_MS);
+  };
+
+  const listeners: { [K in keyof HTMLElementEventMap]?: (event: HTMLElementEventMap[K]) => void } = {
+    mouseover(event) {
+      const button = buttonFrom(event.target);
+      if (!button) return;
+      clearTimeout(hideTimer);
+      if (card?.shownFor === button) return;
+      clearTimeout(showTimer);
+      showTimer = setTimeout(() => show(button), HOVER_DELAY_MS);
+    },
+    mouseout(event) {
+      const button = buttonFrom(event.target);
+      if (button && !button.contains(event.relatedTarget as Node | null)) scheduleHide();
+    },
+    focusin(event) {
+      const button = buttonFrom(event.target);
+      if (button) show(button);
+    },
+    focusout(event) {
+      if (buttonFrom(event.target) && !card?.contains(event.relatedTarget)) hide();
+    },
+    click(event) {
+      const button = buttonFrom(event.target);
+      const parent = button && parentOfButton.get(button);
+      if (!parent) return;
+      event.preventDefault();
+      hide();
+      controller.select(parent.id);
+    },
+    keydown(event) {
+      // Escape on a line closes its preview, and only that (the keyboard feature sees a handled key).
+      if (event.key === 'Escape' && buttonFrom(event.target) && card?.shownFor) {
+        event.preventDefault();
+        hide();
+      }
+    },
+  };
+
+  const insertLine = (comment: ThreadComment, parent: ThreadComment) => {
+    const { parsed } = controller;
+    const body = parsed.bodies.get(comment.id) ?? parsed.elements.get(comment.id);
+    if (!body) return;
+    const line = doc.createElement('div');
+    line.className = LINE_CLASS;
+    line.setAttribute(ATTR_UI, REPLY_CONTEXT_UI);
+    const arrow = doc.createElement('span');
+    arrow.setAttribute('aria-hidden', 'true');
+    arrow.textContent = '↳ ';
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = BUTTON_CLASS;
+    button.textContent = t('view_preview_in_reply_to', parent.author.name || t('view_preview_unknown_author'));
+    parentOfButton.set(button, parent);
+    line.append(arrow, button);
+    const [container, before] = insertionPoint(body);
+    container.insertBefore(line, before);
+    lines.push(line);
+  };
+
+  const removeLines = () => {
+    for (const line of lines) line.remove();
+    lines.length = 0;
+  };
+
+  /** (Re)writes the lines for the thread as the controller knows it now. */
+  const drawLines = () => {
+    removeLines();
+    const { comments } = controller.parsed.thread;
+    const byId = new Map(comments.map((comment) => [comment.id, comment]));
+    for (const comment of comments) {
+      if (comment.depth <= 1 || comment.parentId === null) continue;
+      const parent = byId.get(comment.parentId);
+      if (parent) insertLine(comment, parent);
+    }
+  };
+
+  const mount = () => {
+    mounted = true;
+    style = doc.createElement('style');
+    style.setAttribute(ATTR_UI, REPLY_CONTEXT_UI);
+    style.textContent = LINE_CSS;
+    (doc.head ?? doc.documentElement).appendChild(style);
+    drawLines();
+    for (const [type, listener] of Object.entries(listeners)) {
+      controller.root.addEventListener(type, listener as EventListener);
+    }
+    unsubscribe = controller.onChange(({ type }) => {
+      if (destroyed) return;
+      if (type === 'thread' || type === 'collapse') hide();
+      try {
+        if (type === 'thread') drawLines();
+      } catch (error) {
+        console.debug('[threadlight] preview:', error);
+      }
+    });
+  };
+
+  return {
+    apply() {
+      if (mounted || destroyed) return;
+      try {
+        mount();
+      } catch (error) {
+        console.debug('[threadlight] preview:', error);
+      }
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      clearTimers();
+      unsubscribe?.();
+      for (const [type, listener] of Object.entries(listeners)) {
+        controller.root.removeEventListener(type, listener as EventListener);
+      }
+      card?.destroy();
+      card = null;
+      removeLines();
+      style?.remove();
+      style = null;
+    },
+  };
+}
