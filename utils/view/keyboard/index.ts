@@ -15,6 +15,7 @@ import {
   parentOf,
   type NavigationContext,
 } from '@/utils/view/keyboard/navigation';
+import { firstOnScreen } from '@/utils/view/scroll-anchor';
 import type { ViewController, ViewFeature } from '@/utils/view/types';
 
 interface KeyboardFeatureState {
@@ -34,13 +35,14 @@ function ownsKeys(state: KeyboardFeatureState): boolean {
 
 /** The first visible comment on screen (where a reader who has not pressed a key yet is looking). */
 function firstVisibleOnScreen(controller: ViewController, context: NavigationContext): string | null {
+  const { bodies, elements } = controller.parsed;
+  const idOf = new Map<Element, string>();
   for (const comment of context.comments) {
-    if (!context.isVisible(comment.id)) continue;
-    const element = controller.parsed.bodies.get(comment.id) ?? controller.parsed.elements.get(comment.id);
-    const rect = element?.getBoundingClientRect();
-    if (rect && rect.height > 0 && rect.bottom > 0) return comment.id;
+    const element = bodies.get(comment.id) ?? elements.get(comment.id);
+    if (element && context.isVisible(comment.id)) idOf.set(element, comment.id);
   }
-  return adjacentVisible(context, null, 1);
+  const onScreen = firstOnScreen([...idOf.keys()]);
+  return (onScreen && idOf.get(onScreen)) ?? adjacentVisible(context, null, 1);
 }
 
 /** Keyboard navigation for one view: j/k, Shift+J/K, n/N, p, Enter/c, Shift+C, a/A, ? and Escape. */
@@ -102,9 +104,15 @@ export function createKeyboardFeature(controller: ViewController): ViewFeature {
       case 'parent':
         return select(parentOf(context, selected));
       case 'nextAuthorReply':
-        return select(adjacentAuthorReply(context, selected, 1));
-      case 'previousAuthorReply':
-        return select(adjacentAuthorReply(context, selected, -1));
+      case 'previousAuthorReply': {
+        const step = action === 'nextAuthorReply' ? 1 : -1;
+        if (selected !== null) return select(adjacentAuthorReply(context, selected, step));
+        // No cursor yet: start from what is on screen, which itself counts going forward (as the toolbar does).
+        const onScreen = firstVisibleOnScreen(controller, context);
+        const here = context.comments.find((comment) => comment.id === onScreen);
+        if (step === 1 && here?.isPostAuthor && here.type === 'comment') return select(here.id);
+        return select(adjacentAuthorReply(context, onScreen, step));
+      }
       case 'toggle':
         if (selected === null) return false;
         controller.toggle(selected);
