@@ -91,7 +91,7 @@ describe('keyboard and previews on the real view', () => {
   });
 
   it('clicking a reply’s "In reply to" line selects its parent through the core', () => {
-    const button = document.querySelector<HTMLButtonElement>('#div-comment-44 .threadlight-reply-to')!;
+    const button = document.querySelector<HTMLAnchorElement>('#div-comment-44 .threadlight-reply-to')!;
     expect(button.textContent).toMatch(/^In reply to /);
     button.click();
     expect(selectedIds()).toEqual(['comment-43']);
@@ -101,7 +101,7 @@ describe('keyboard and previews on the real view', () => {
     vi.useFakeTimers();
     try {
       press('?');
-      const button = document.querySelector<HTMLButtonElement>('#div-comment-44 .threadlight-reply-to')!;
+      const button = document.querySelector<HTMLAnchorElement>('#div-comment-44 .threadlight-reply-to')!;
       button.focus();
       expect(document.querySelector('threadlight-preview')).not.toBeNull();
       controller.destroy();

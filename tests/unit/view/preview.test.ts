@@ -35,7 +35,7 @@ function mount(sketch = SKETCH): { before: string } {
 }
 
 const line = (id: string) => document.querySelector(`#div-comment-${id} [data-threadlight-ui="reply-context"]`);
-const button = (id: string) => line(id)?.querySelector('button') as HTMLButtonElement;
+const link = (id: string) => line(id)?.querySelector('a') as HTMLAnchorElement;
 const cardHost = () => document.querySelector('threadlight-preview');
 const card = () => cardHost()?.shadowRoot?.querySelector<HTMLElement>('.card') ?? null;
 const cardShown = () => card() !== null && !card()!.hidden;
@@ -70,11 +70,13 @@ describe('"In reply to" lines', () => {
   it('go on replies only, naming the parent, before the content, marked as Threadlight UI', () => {
     expect(line('1')).toBeNull();
     expect(line('4')).toBeNull();
-    expect(button('2').textContent).toBe('In reply to Alice');
-    expect(button('3').textContent).toBe('In reply to Bob');
-    expect(button('5').textContent).toBe('In reply to Mallory');
+    expect(link('2').textContent).toBe('In reply to Alice');
+    expect(link('3').textContent).toBe('In reply to Bob');
+    expect(link('5').textContent).toBe('In reply to Mallory');
     expect(line('2')!.nextElementSibling!.className).toBe('comment-content');
-    expect(button('2').type).toBe('button');
+    // A real link to the parent's own element: it works even without our click handler.
+    expect(link('2').getAttribute('href')).toBe('#comment-1');
+    expect(link('3').getAttribute('href')).toBe('#comment-2');
     expect(document.querySelectorAll('[data-threadlight-ui="reply-context"].threadlight-reply-context')).toHaveLength(3);
   });
 
@@ -82,13 +84,13 @@ describe('"In reply to" lines', () => {
     feature.destroy();
     setTestLanguage('fr');
     mount();
-    expect(button('3').textContent).toBe('En réponse à Bob');
+    expect(link('3').textContent).toBe('En réponse à Bob');
   });
 
   it('are removed by destroy, which gives the section back byte for byte', () => {
     feature.destroy();
     const { before } = mount();
-    hover(button('2'));
+    hover(link('2'));
     expect(cardShown()).toBe(true);
     feature.destroy();
     expect(view.root.outerHTML).toBe(before);
@@ -106,7 +108,7 @@ describe('"In reply to" lines', () => {
 
 describe('parent preview', () => {
   it('shows the parent on hover, after a short delay, in a shadow-root card', () => {
-    button('2').dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    link('2').dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
     expect(cardShown()).toBe(false);
     vi.advanceTimersByTime(300);
     expect(cardShown()).toBe(true);
@@ -121,7 +123,7 @@ describe('parent preview', () => {
   it('never copies an id of the page (even the page’s own duplicate ids in a hostile comment)', () => {
     const baseline = allIds().sort();
     for (const id of ['2', '3', '5']) {
-      hover(button(id));
+      hover(link(id));
       expect(cardShown()).toBe(true);
       expect(allIds().sort()).toEqual(baseline);
       expect(cardHost()!.shadowRoot!.querySelectorAll('[id], [name]')).toHaveLength(0);
@@ -129,7 +131,7 @@ describe('parent preview', () => {
   });
 
   it('renders hostile parent HTML inert', async () => {
-    hover(button('5'));
+    hover(link('5'));
     const content = card()!.querySelector('.content')!;
     // The image stays (a relative http URL), without its handler; the javascript: link loses its href.
     expect(content.innerHTML).toBe(
@@ -142,8 +144,8 @@ describe('parent preview', () => {
   });
 
   it('hides when the pointer leaves, unless it moves into the card', () => {
-    hover(button('2'));
-    button('2').dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: document.body }));
+    hover(link('2'));
+    link('2').dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: document.body }));
     card()!.dispatchEvent(new MouseEvent('mouseenter'));
     vi.advanceTimersByTime(500);
     expect(cardShown()).toBe(true);
@@ -153,31 +155,37 @@ describe('parent preview', () => {
   });
 
   it('a quick pass of the pointer shows nothing', () => {
-    button('2').dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    link('2').dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
     vi.advanceTimersByTime(100);
-    button('2').dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: document.body }));
+    link('2').dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: document.body }));
     vi.advanceTimersByTime(1000);
     expect(cardShown()).toBe(false);
   });
 
   it('shows on keyboard focus at once, hides on blur and on Escape (which goes no further)', () => {
-    button('3').focus();
+    link('3').focus();
     expect(cardShown()).toBe(true);
     expect(card()!.querySelector('.author')!.textContent).toBe('Bob');
-    button('3').blur();
+    link('3').blur();
     expect(cardShown()).toBe(false);
-    button('3').focus();
+    link('3').focus();
     const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
-    button('3').dispatchEvent(escape);
+    link('3').dispatchEvent(escape);
     expect(escape.defaultPrevented).toBe(true);
     expect(cardShown()).toBe(false);
   });
 
-  it('clicking the line selects the parent', () => {
-    hover(button('3'));
-    button('3').click();
+  it('clicking the line selects the parent (instead of jumping to it); a Ctrl+click is left to the browser', () => {
+    hover(link('3'));
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
+    link('3').dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
     expect(view.selectedId()).toBe('2');
     expect(cardShown()).toBe(false);
+    const ctrlClick = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0, ctrlKey: true });
+    link('5').dispatchEvent(ctrlClick);
+    expect(ctrlClick.defaultPrevented).toBe(false);
+    expect(view.selectedId()).toBe('2');
   });
 
   it('falls back to the parent’s text when its content cannot be found, and says so when it is empty', () => {
@@ -187,7 +195,7 @@ describe('parent preview', () => {
       { id: '2', parentId: '1' },
     ]);
     view.parsed.bodies.get('1')!.querySelector('.comment-content')!.remove();
-    hover(button('2'));
+    hover(link('2'));
     expect(card()!.querySelector('.content')!.textContent).toBe('(no text)');
   });
 });
@@ -255,7 +263,7 @@ describe('on a real page (corpus twentytwentyone/seed-004)', () => {
       const lines = body.querySelectorAll(':scope .threadlight-reply-context');
       expect(lines, `comment ${reply.wp_id}`).toHaveLength(1);
       expect(lines[0]!.textContent).toBe(`↳ In reply to ${authorOf.get(reply.parent_wp_id)}`);
-      hover(lines[0]!.querySelector('button')!);
+      hover(lines[0]!.querySelector('a')!);
       const parentText = parsed.thread.comments.find((c) => c.id === String(reply.parent_wp_id))!.text;
       const shown = card()!.querySelector('.content')!.textContent!.replace(/\s+/g, ' ').trim();
       expect(parentText.startsWith(shown.slice(0, 60)), `preview of ${reply.parent_wp_id}`).toBe(true);

@@ -13,7 +13,7 @@ import type { ViewController, ViewFeature } from '@/utils/view/types';
 /** ATTR_UI value of the inserted lines (and of this feature's stylesheet). */
 export const REPLY_CONTEXT_UI = 'reply-context';
 const LINE_CLASS = 'threadlight-reply-context';
-const BUTTON_CLASS = 'threadlight-reply-to';
+const LINK_CLASS = 'threadlight-reply-to';
 const HOVER_DELAY_MS = 250;
 const LEAVE_DELAY_MS = 200;
 /** A preview shows the start of a comment; no need to sanitize a novel to show its first lines. */
@@ -27,12 +27,8 @@ const ROOT = `[${ATTR_ENHANCED}="enhanced"]`;
 const LINE_CSS = `
 ${ROOT} .${LINE_CLASS} { display: block; margin: 0 0 0.5em; font-size: 0.85em; line-height: 1.5; opacity: 0.8; }
 ${ROOT} .${LINE_CLASS}:hover, ${ROOT} .${LINE_CLASS}:focus-within { opacity: 1; }
-${ROOT} .${BUTTON_CLASS} {
-  all: unset; box-sizing: border-box; display: inline; font: inherit; color: inherit; cursor: pointer;
-  text-decoration: underline dotted; text-underline-offset: 0.2em;
-}
-${ROOT} .${BUTTON_CLASS}:hover { text-decoration-style: solid; }
-${ROOT} .${BUTTON_CLASS}:focus-visible { outline: 2px solid var(--threadlight-accent, currentColor); outline-offset: 2px; }
+${ROOT} .${LINK_CLASS} { color: inherit; text-decoration: underline dotted; text-underline-offset: 0.2em; }
+${ROOT} .${LINK_CLASS}:hover { text-decoration-style: solid; }
 @media print { ${ROOT} .${LINE_CLASS} { display: none !important; } }
 `;
 
@@ -52,7 +48,7 @@ function insertionPoint(body: Element): [Element, Node | null] {
 /** "In reply to NAME" lines and parent previews for one view. */
 export function createPreviewFeature(controller: ViewController): ViewFeature {
   const doc = controller.root.ownerDocument;
-  const parentOfButton = new WeakMap<Element, ThreadComment>();
+  const parentOfLink = new WeakMap<Element, ThreadComment>();
   const lines: Element[] = [];
   let style: HTMLStyleElement | null = null;
   let card: PreviewCard | null = null;
@@ -62,9 +58,9 @@ export function createPreviewFeature(controller: ViewController): ViewFeature {
   let destroyed = false;
   let unsubscribe: (() => void) | null = null;
 
-  const buttonFrom = (target: EventTarget | null): Element | null => {
-    const element = (target as Element | null)?.closest?.(`.${BUTTON_CLASS}`) ?? null;
-    return element && parentOfButton.has(element) ? element : null;
+  const linkFrom = (target: EventTarget | null): Element | null => {
+    const element = (target as Element | null)?.closest?.(`.${LINK_CLASS}`) ?? null;
+    return element && parentOfLink.has(element) ? element : null;
   };
 
   const clearTimers = () => {
@@ -72,9 +68,9 @@ export function createPreviewFeature(controller: ViewController): ViewFeature {
     clearTimeout(hideTimer);
   };
 
-  const show = (button: Element) => {
+  const show = (link: Element) => {
     clearTimers();
-    const parent = parentOfButton.get(button);
+    const parent = parentOfLink.get(link);
     if (!parent || destroyed) return;
     if (!card) {
       card = createPreviewCard(doc);
@@ -82,10 +78,10 @@ export function createPreviewFeature(controller: ViewController): ViewFeature {
       card.element.addEventListener('mouseenter', () => clearTimeout(hideTimer));
       card.element.addEventListener('mouseleave', () => scheduleHide());
     }
-    if (card.shownFor === button) return;
+    if (card.shownFor === link) return;
     const html = commentContentHtml(controller.parsed, parent.id);
     const content = html === null ? null : sanitizeCommentHtml(html.slice(0, MAX_HTML_LENGTH), doc);
-    card.show(button, parent, content);
+    card.show(link, parent, content);
   };
 
   const hide = () => {
@@ -101,35 +97,37 @@ export function createPreviewFeature(controller: ViewController): ViewFeature {
 
   const listeners: { [K in keyof HTMLElementEventMap]?: (event: HTMLElementEventMap[K]) => void } = {
     mouseover(event) {
-      const button = buttonFrom(event.target);
-      if (!button) return;
+      const link = linkFrom(event.target);
+      if (!link) return;
       clearTimeout(hideTimer);
-      if (card?.shownFor === button) return;
+      if (card?.shownFor === link) return;
       clearTimeout(showTimer);
-      showTimer = setTimeout(() => show(button), HOVER_DELAY_MS);
+      showTimer = setTimeout(() => show(link), HOVER_DELAY_MS);
     },
     mouseout(event) {
-      const button = buttonFrom(event.target);
-      if (button && !button.contains(event.relatedTarget as Node | null)) scheduleHide();
+      const link = linkFrom(event.target);
+      if (link && !link.contains(event.relatedTarget as Node | null)) scheduleHide();
     },
     focusin(event) {
-      const button = buttonFrom(event.target);
-      if (button) show(button);
+      const link = linkFrom(event.target);
+      if (link) show(link);
     },
     focusout(event) {
-      if (buttonFrom(event.target) && !card?.contains(event.relatedTarget)) hide();
+      if (linkFrom(event.target) && !card?.contains(event.relatedTarget)) hide();
     },
     click(event) {
-      const button = buttonFrom(event.target);
-      const parent = button && parentOfButton.get(button);
+      const link = linkFrom(event.target);
+      const parent = link && parentOfLink.get(link);
       if (!parent) return;
+      // Ctrl/middle click & co. open the link elsewhere, as on any link.
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
       hide();
       controller.select(parent.id);
     },
     keydown(event) {
       // Escape on a line closes its preview, and only that (the keyboard feature sees a handled key).
-      if (event.key === 'Escape' && buttonFrom(event.target) && card?.shownFor) {
+      if (event.key === 'Escape' && linkFrom(event.target) && card?.shownFor) {
         event.preventDefault();
         hide();
       }
@@ -146,12 +144,15 @@ export function createPreviewFeature(controller: ViewController): ViewFeature {
     const arrow = doc.createElement('span');
     arrow.setAttribute('aria-hidden', 'true');
     arrow.textContent = '↳ ';
-    const button = doc.createElement('button');
-    button.type = 'button';
-    button.className = BUTTON_CLASS;
-    button.textContent = t('view_preview_in_reply_to', parent.author.name || t('view_preview_unknown_author'));
-    parentOfButton.set(button, parent);
-    line.append(arrow, button);
+    // A link to the parent, not a button: it is one (it works without us), and themes style links sensibly
+    // where their button styles (big, filled) would swamp a one-line hint.
+    const link = doc.createElement('a');
+    link.className = LINK_CLASS;
+    const parentElementId = parsed.elements.get(parent.id)?.id;
+    link.href = parentElementId ? `#${parentElementId}` : (parent.permalink ?? '#');
+    link.textContent = t('view_preview_in_reply_to', parent.author.name || t('view_preview_unknown_author'));
+    parentOfLink.set(link, parent);
+    line.append(arrow, link);
     const [container, before] = insertionPoint(body);
     container.insertBefore(line, before);
     lines.push(line);
