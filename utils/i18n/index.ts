@@ -25,3 +25,29 @@ export function uiLanguage(): string {
     return navigator.language || 'en';
   }
 }
+
+/**
+ * A count phrase: `${baseKey}_one` or `${baseKey}_other` chosen by the UI language's plural rules
+ * (French puts 0 and 1 in "one"), with $1 = the count formatted for that language, $2.. = `more`.
+ */
+export function tn(baseKey: string, count: number, ...more: (string | number)[]): string {
+  const category = pluralCategory(count);
+  return t(`${baseKey}_${category}`, formatNumber(count), ...more);
+}
+
+function pluralCategory(count: number): 'one' | 'other' {
+  try {
+    return new Intl.PluralRules(uiLanguage()).select(count) === 'one' ? 'one' : 'other';
+  } catch {
+    return count === 1 ? 'one' : 'other';
+  }
+}
+
+/** A whole number in the UI language ("1,234" / "1 234"). */
+export function formatNumber(value: number): string {
+  try {
+    return new Intl.NumberFormat(uiLanguage()).format(value);
+  } catch {
+    return String(value);
+  }
+}
