@@ -50,7 +50,7 @@ export interface E2EPage {
   type(text: string): Promise<void>;
   bringToFront(): Promise<void>;
   setViewport(size: { width: number; height: number }): Promise<void>;
-  /** Viewport screenshot into e2e-results/<browser>/<name>.png; returns its path. */
+  /** Viewport screenshot into <screenshotDir>/<name>.png (e2e-results/<browser>/ by default); returns its path. */
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -65,13 +65,31 @@ export interface E2EBrowser {
   inExtension<A, R>(fn: InPage<A, R>, arg?: A): Promise<Awaited<R>>;
   /** Write the options storage item (`local:options`) from the extension, as the popup does. */
   setOptions(patch: Partial<ThreadlightOptions>): Promise<void>;
+  /** Resolves when the browser goes away (its window closed by the user, or close()). */
+  closed(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Launch `name` with the built extension, its interface in `language`. */
-export function launchBrowser(name: BrowserName, language: UiLanguage = 'en'): Promise<E2EBrowser> {
-  return name === 'chromium' ? launchChromium(language) : launchFirefox(language);
+export interface LaunchOptions {
+  /** The browser's interface language, hence the extension's (English by default). */
+  language?: UiLanguage;
+  /** Chromium only: show a window (the demo, when there is a display). Headless by default. */
+  headless?: boolean;
+  /** Where `screenshot(name)` writes; e2e-results/<browser>/ by default. */
+  screenshotDir?: string;
 }
+
+/** Launch `name` with the built extension. */
+export function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<E2EBrowser> {
+  const settings = {
+    language: options.language ?? 'en',
+    headless: options.headless ?? true,
+    screenshotDir: options.screenshotDir ?? path.join(resultsDir, name),
+  };
+  return name === 'chromium' ? launchChromium(settings) : launchFirefox(settings);
+}
+
+type LaunchSettings = Required<LaunchOptions>;
 
 /**
  * The source of a self-running call of `fn(arg)`. We serialize functions ourselves: the two drivers pass
@@ -81,10 +99,9 @@ function callExpression<A, R>(fn: InPage<A, R>, arg: A | undefined): string {
   return `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg ?? null)}); })()`;
 }
 
-function screenshotPath(browserName: BrowserName, name: string): string {
-  const dir = path.join(resultsDir, browserName);
+function screenshotPath(dir: string, name: string): `${string}.png` {
   fs.mkdirSync(dir, { recursive: true });
-  return path.join(dir, `${name}.png`);
+  return `${path.join(dir, name)}.png`;
 }
 
 function timeoutError(error: unknown, options: WaitOptions | undefined, browserName: BrowserName): Error {
@@ -113,14 +130,73 @@ const writeOptions = async (arg: { patch: object; defaults: object }) => {
   await api.storage.local.set({ options: { ...(stored ?? arg.defaults), ...arg.patch } });
 };
 
+/** What Playwright's and Puppeteer's pages share, as far as the harness uses them. */
+interface DriverPageApi {
+  goto(url: string): Promise<unknown>;
+  evaluate(expression: string): Promise<unknown>;
+  click(selector: string): Promise<void>;
+  focus(selector: string): Promise<void>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+  keyboard: { type(text: string): Promise<void> };
+  screenshot(options: { path: `${string}.png` }): Promise<unknown>;
+}
+
+/** The E2EPage methods both drivers implement alike; subclasses supply waiting, chords and viewport. */
+abstract class DriverPage<P extends DriverPageApi> implements E2EPage {
+  abstract readonly browserName: BrowserName;
+  constructor(
+    protected readonly page: P,
+    private readonly screenshotDir: string,
+  ) {}
+
+  protected abstract waitForExpression(expression: string, timeout: number): Promise<void>;
+  abstract press(key: string): Promise<void>;
+  abstract setViewport(size: { width: number; height: number }): Promise<void>;
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+  run<A, R>(fn: InPage<A, R>, arg?: A): Promise<Awaited<R>> {
+    return this.page.evaluate(callExpression(fn, arg)) as Promise<Awaited<R>>;
+  }
+  async waitUntil<A>(fn: InPage<A, unknown>, arg?: A, options?: WaitOptions): Promise<void> {
+    try {
+      await this.waitForExpression(callExpression(fn, arg), options?.timeout ?? DEFAULT_WAIT);
+    } catch (error) {
+      throw timeoutError(error, options, this.browserName);
+    }
+  }
+  click(selector: string): Promise<void> {
+    return this.page.click(selector);
+  }
+  focus(selector: string): Promise<void> {
+    return this.page.focus(selector);
+  }
+  type(text: string): Promise<void> {
+    return this.page.keyboard.type(text);
+  }
+  bringToFront(): Promise<void> {
+    return this.page.bringToFront();
+  }
+  async screenshot(name: string): Promise<string> {
+    const file = screenshotPath(this.screenshotDir, name);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------- Chromium
 
-async function launchChromium(language: UiLanguage): Promise<E2EBrowser> {
+async function launchChromium({ language, headless, screenshotDir }: LaunchSettings): Promise<E2EBrowser> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'threadlight-chromium-'));
   const locale = language === 'fr' ? 'fr' : 'en-US';
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless,
     viewport: VIEWPORT,
     locale,
     // On Linux, Chromium takes its interface language (chrome.i18n) from the environment.
@@ -141,7 +217,7 @@ async function launchChromium(language: UiLanguage): Promise<E2EBrowser> {
   try {
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent('serviceworker', { timeout: DEFAULT_WAIT });
-    return new ChromiumBrowser(context, worker, userDataDir, language);
+    return new ChromiumBrowser(context, worker, userDataDir, language, screenshotDir);
   } catch (error) {
     await context.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
@@ -158,12 +234,18 @@ class ChromiumBrowser implements E2EBrowser {
     private readonly worker: Worker,
     private readonly userDataDir: string,
     readonly language: UiLanguage,
+    private readonly screenshotDir: string,
   ) {
     this.extensionId = new URL(worker.url()).host;
   }
 
   async newPage(): Promise<E2EPage> {
-    return new ChromiumPage(await this.context.newPage());
+    return new ChromiumPage(await this.context.newPage(), this.screenshotDir);
+  }
+
+  /** Resolves when the browser goes away (its window closed by the user, or close()). */
+  closed(): Promise<void> {
+    return new Promise((resolve) => this.context.once('close', () => resolve()));
   }
 
   async openPopup(target: E2EPage): Promise<E2EPage> {
@@ -195,61 +277,27 @@ class ChromiumBrowser implements E2EBrowser {
   }
 }
 
-class ChromiumPage implements E2EPage {
+class ChromiumPage extends DriverPage<PlaywrightPage> {
   readonly browserName = 'chromium' as const;
-  constructor(private readonly page: PlaywrightPage) {}
 
-  async goto(url: string): Promise<void> {
-    await this.page.goto(url);
-  }
-  run<A, R>(fn: InPage<A, R>, arg?: A): Promise<Awaited<R>> {
-    return this.page.evaluate(callExpression(fn, arg)) as Promise<Awaited<R>>;
-  }
-  async waitUntil<A>(fn: InPage<A, unknown>, arg?: A, options?: WaitOptions): Promise<void> {
-    try {
-      await this.page.waitForFunction(callExpression(fn, arg), undefined, {
-        timeout: options?.timeout ?? DEFAULT_WAIT,
-        polling: 100,
-      });
-    } catch (error) {
-      throw timeoutError(error, options, this.browserName);
-    }
-  }
-  click(selector: string): Promise<void> {
-    return this.page.click(selector);
-  }
-  focus(selector: string): Promise<void> {
-    return this.page.focus(selector);
+  protected async waitForExpression(expression: string, timeout: number): Promise<void> {
+    await this.page.waitForFunction(expression, undefined, { timeout, polling: 100 });
   }
   press(key: string): Promise<void> {
     return this.page.keyboard.press(key);
   }
-  type(text: string): Promise<void> {
-    return this.page.keyboard.type(text);
-  }
-  bringToFront(): Promise<void> {
-    return this.page.bringToFront();
-  }
   setViewport(size: { width: number; height: number }): Promise<void> {
     return this.page.setViewportSize(size);
-  }
-  async screenshot(name: string): Promise<string> {
-    const file = screenshotPath(this.browserName, name);
-    await this.page.screenshot({ path: file });
-    return file;
-  }
-  close(): Promise<void> {
-    return this.page.close();
   }
 }
 
 // ----------------------------------------------------------------------------------------------- Firefox
 
-async function launchFirefox(language: UiLanguage): Promise<E2EBrowser> {
+async function launchFirefox({ language, headless, screenshotDir }: LaunchSettings): Promise<E2EBrowser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
-    headless: true,
+    headless,
     defaultViewport: VIEWPORT,
     // Lets BiDi navigate a tab to moz-extension:// (otherwise "not allowed in this context").
     args: ['--remote-allow-system-access'],
@@ -262,7 +310,7 @@ async function launchFirefox(language: UiLanguage): Promise<E2EBrowser> {
   try {
     const id = await browser.installExtension(firefoxBuildDir);
     if (id !== GECKO_ID) throw new Error(`installed add-on has id ${id}, expected ${GECKO_ID}`);
-    return new FirefoxBrowser(browser, language);
+    return new FirefoxBrowser(browser, language, screenshotDir);
   } catch (error) {
     await browser.close();
     throw new Error(`Firefox could not install ${firefoxBuildDir} (is it built?): ${error}`);
@@ -277,10 +325,15 @@ class FirefoxBrowser implements E2EBrowser {
   constructor(
     private readonly browser: PuppeteerBrowser,
     readonly language: UiLanguage,
+    private readonly screenshotDir: string,
   ) {}
 
   async newPage(): Promise<E2EPage> {
-    return new FirefoxPage(await this.browser.newPage());
+    return new FirefoxPage(await this.browser.newPage(), this.screenshotDir);
+  }
+
+  closed(): Promise<void> {
+    return new Promise((resolve) => this.browser.once('disconnected', () => resolve()));
   }
 
   async openPopup(target: E2EPage): Promise<E2EPage> {
@@ -325,51 +378,23 @@ class FirefoxBrowser implements E2EBrowser {
   }
 }
 
-class FirefoxPage implements E2EPage {
+class FirefoxPage extends DriverPage<PuppeteerPage> {
   readonly browserName = 'firefox' as const;
-  constructor(private readonly page: PuppeteerPage) {}
 
-  async goto(url: string): Promise<void> {
-    await this.page.goto(url);
+  protected async waitForExpression(expression: string, timeout: number): Promise<void> {
+    // Fixed-interval polling: requestAnimationFrame does not run in background tabs.
+    await this.page.waitForFunction(expression, { timeout, polling: 100 });
   }
-  run<A, R>(fn: InPage<A, R>, arg?: A): Promise<Awaited<R>> {
-    return this.page.evaluate(callExpression(fn, arg)) as Promise<Awaited<R>>;
-  }
-  async waitUntil<A>(fn: InPage<A, unknown>, arg?: A, options?: WaitOptions): Promise<void> {
-    try {
-      // Fixed-interval polling: requestAnimationFrame does not run in background tabs.
-      await this.page.waitForFunction(callExpression(fn, arg), {
-        timeout: options?.timeout ?? DEFAULT_WAIT,
-        polling: 100,
-      });
-    } catch (error) {
-      throw timeoutError(error, options, this.browserName);
-    }
-  }
-  click(selector: string): Promise<void> {
-    return this.page.click(selector);
-  }
-  focus(selector: string): Promise<void> {
-    return this.page.focus(selector);
-  }
-  press(key: string): Promise<void> {
-    return this.page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]);
-  }
-  type(text: string): Promise<void> {
-    return this.page.keyboard.type(text);
-  }
-  bringToFront(): Promise<void> {
-    return this.page.bringToFront();
+  async press(key: string): Promise<void> {
+    // Puppeteer presses one key: hold the modifiers of a "Shift+C" chord around it, as Playwright does.
+    type Key = Parameters<PuppeteerPage['keyboard']['press']>[0];
+    const parts = key.length > 1 ? key.split('+') : [key];
+    const modifiers = parts.slice(0, -1) as Key[];
+    for (const modifier of modifiers) await this.page.keyboard.down(modifier);
+    await this.page.keyboard.press(parts.at(-1) as Key);
+    for (const modifier of modifiers.reverse()) await this.page.keyboard.up(modifier);
   }
   setViewport(size: { width: number; height: number }): Promise<void> {
     return this.page.setViewport(size);
-  }
-  async screenshot(name: string): Promise<string> {
-    const file = screenshotPath(this.browserName, name);
-    await this.page.screenshot({ path: file as `${string}.png` });
-    return file;
-  }
-  close(): Promise<void> {
-    return this.page.close();
   }
 }

@@ -78,3 +78,9 @@ export function message(catalog: Catalog, key: string, ...substitutions: (string
   if (!entry) throw new Error(`messages.json has no key "${key}"`);
   return entry.message.replace(/\$(\d)/g, (_, n: string) => String(substitutions[Number(n) - 1] ?? ''));
 }
+
+/** A count phrase as the extension's `tn` builds it: `<key>_one|_other` by the language's plural rules. */
+export function countPhrase(catalog: Catalog, language: 'en' | 'fr', baseKey: string, count: number): string {
+  const category = new Intl.PluralRules(language).select(count) === 'one' ? 'one' : 'other';
+  return message(catalog, `${baseKey}_${category}`, new Intl.NumberFormat(language).format(count));
+}

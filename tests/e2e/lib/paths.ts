@@ -6,8 +6,10 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** Shared material lives beside the repository (read-only). */
 export const sharedDir = path.resolve(repoRoot, '../shared');
 export const corpusDir = path.join(sharedDir, 'corpus');
-export const chromeBuildDir = path.join(repoRoot, '.output/chrome-mv3');
-export const firefoxBuildDir = path.join(repoRoot, '.output/firefox-mv2');
+/** The built extensions (`npm run build:all`); THREADLIGHT_BUILD_DIR points elsewhere (a private build). */
+export const buildDir = path.resolve(repoRoot, process.env.THREADLIGHT_BUILD_DIR ?? '.output');
+export const chromeBuildDir = path.join(buildDir, 'chrome-mv3');
+export const firefoxBuildDir = path.join(buildDir, 'firefox-mv2');
 export const localesDir = path.join(repoRoot, 'public/_locales');
 /** Screenshots land in e2e-results/<browser>/. */
 export const resultsDir = path.join(repoRoot, 'e2e-results');

@@ -1,0 +1,58 @@
+/** The popup, opened for a corpus tab, says what the truth says, in the browser's language (English, French). */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import type { E2EPage } from './lib/browsers.ts';
+import { countPhrase, message, readCatalog, readTruth } from './lib/corpus.ts';
+import { inEachBrowser, TEST_TIMEOUT } from './lib/session.ts';
+
+/** Wait until the popup shows `phrase`, then return its visible text (whitespace collapsed). */
+async function popupTextOnce(popup: E2EPage, phrase: string): Promise<string> {
+  await popup.waitUntil((expected) => document.body.innerText.replace(/\s+/g, ' ').includes(expected), phrase, {
+    what: `the popup to say "${phrase}"`,
+  });
+  return popup.run(() => document.body.innerText.replace(/\s+/g, ' '));
+}
+
+for (const language of ['en', 'fr'] as const) {
+  const catalog = readCatalog(language);
+  const phrase = (key: string, count: number) => countPhrase(catalog, language, key, count);
+  const variants = language === 'en' ? ['seed-004'] : ['seed-004', 'seed-004-fr'];
+
+  inEachBrowser(
+    'popup',
+    (session) => {
+      for (const variant of variants) {
+        it(`shows the truth's figures for ${variant}`, { timeout: TEST_TIMEOUT }, async () => {
+          const truth = readTruth('twentytwentyone', variant);
+          const { summary } = truth;
+          const page = await session().openCorpusPage('twentytwentyone', variant);
+          const popup = await session().browser.openPopup(page);
+          const text = await popupTextOnce(popup, phrase('popup_participants', summary.participants));
+          const expected = [
+            phrase('popup_comments', summary.comments - summary.pingbacks - summary.trackbacks),
+            phrase('popup_participants', summary.participants),
+            message(catalog, 'popup_postAuthor', truth.post_author),
+            phrase('popup_authorReplies', summary.post_author_replies),
+            phrase('popup_pingbacks', summary.pingbacks),
+          ];
+          for (const line of expected) assert.ok(text.includes(line), `popup says "${line}"; it says: ${text}`);
+          assert.equal(await popup.run(() => document.documentElement.lang.slice(0, 2)), language, 'popup language');
+          if (variant === 'seed-004') await popup.screenshot(`popup-${language}`);
+          await popup.close();
+          await page.close();
+        });
+      }
+
+      it('says there is no comment thread on seed-000', { timeout: TEST_TIMEOUT }, async () => {
+        const page = await session().openCorpusPage('twentytwentyone', 'seed-000');
+        const popup = await session().browser.openPopup(page);
+        const text = await popupTextOnce(popup, message(catalog, 'popup_noThread'));
+        assert.ok(!text.includes(phrase('popup_participants', 0)), 'no figures for a page without comments');
+        await popup.screenshot(`popup-none-${language}`);
+        await popup.close();
+        await page.close();
+      });
+    },
+    language,
+  );
+}

@@ -1,0 +1,85 @@
+/** Turning Threadlight off for the site, from the extension's storage, restores the page live and exactly. */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { THEMES } from './lib/corpus.ts';
+import { readThreadlightTraces } from './lib/probes.ts';
+import { inEachBrowser, TEST_TIMEOUT } from './lib/session.ts';
+
+/** In-page: a way to find the enhanced section root again in another copy of the page (it may have no id). */
+const locateSectionRoot = (): { selector: string; index: number } | null => {
+  const root = document.querySelector('[data-threadlight="enhanced"]');
+  if (!root) return null;
+  const classes = Array.from(root.classList).filter((name) => !name.startsWith('threadlight-'));
+  const selector = root.id ? `#${CSS.escape(root.id)}` : [root.tagName.toLowerCase(), ...classes.map((c) => `.${CSS.escape(c)}`)].join('');
+  return { selector, index: Array.from(document.querySelectorAll(selector)).indexOf(root) };
+};
+
+/** In-page: outerHTML of the located section root. */
+const sectionHTML = (where: { selector: string; index: number }): string | null =>
+  document.querySelectorAll(where.selector)[where.index]?.outerHTML ?? null;
+
+/** In-page: outerHTML of the located section root in another copy of the page, given as HTML. */
+const sectionHTMLIn = (arg: { html: string; where: { selector: string; index: number } }): string | null =>
+  new DOMParser().parseFromString(arg.html, 'text/html').querySelectorAll(arg.where.selector)[arg.where.index]?.outerHTML ?? null;
+
+/** In-page: the whole document as HTML. */
+const documentHTML = (): string => `<!DOCTYPE html>${document.documentElement.outerHTML}`;
+
+/** In-page: resolves once the page has loaded and the content script has had time to run. */
+const settled = (): Promise<void> =>
+  new Promise((resolve) => {
+    const wait = () => setTimeout(resolve, 1_000);
+    if (document.readyState === 'complete') wait();
+    else addEventListener('load', wait, { once: true });
+  });
+
+inEachBrowser('turning Threadlight off for the site', (session) => {
+  for (const theme of THEMES) {
+    it(`restores the section's outerHTML exactly, without reload (${theme})`, { timeout: TEST_TIMEOUT }, async () => {
+      const { browser, server } = session();
+      const url = server.url(`${theme}/seed-004.html`);
+      try {
+        // The section as the page made it: a tab opened while the site is off.
+        await browser.setOptions({ disabledSites: ['127.0.0.1'] });
+        const original = await session().openPage(url);
+        await original.run(settled);
+        assert.deepEqual(await original.run(readThreadlightTraces), [], 'the reference copy was not enhanced');
+        // Captured whole now: once the site is back on, this tab may get enhanced live.
+        const originalDocument = await original.run(documentHTML);
+        await original.close();
+
+        await browser.setOptions({ disabledSites: [] });
+        const page = await session().openCorpusPage(theme, 'seed-004');
+        const where = await page.run(locateSectionRoot);
+        assert.ok(where, 'the page got enhanced');
+        const originalHTML = await page.run(sectionHTMLIn, { html: originalDocument, where });
+        assert.ok(originalHTML, `the reference copy has the section (${where.selector})`);
+        assert.notEqual(await page.run(sectionHTML, where), originalHTML, 'enhancement changed the section');
+        await page.run(() => ((globalThis as { threadlightE2eSentinel?: boolean }).threadlightE2eSentinel = true));
+
+        await browser.setOptions({ disabledSites: ['127.0.0.1'] });
+        await page.waitUntil(() => !document.querySelector('[data-threadlight]'), undefined, { what: 'the view to be removed' });
+        assert.equal(await page.run(() => (globalThis as { threadlightE2eSentinel?: boolean }).threadlightE2eSentinel), true, 'no reload');
+        assert.equal(await page.run(sectionHTML, where), originalHTML, 'section outerHTML restored exactly');
+        assert.deepEqual(await page.run(readThreadlightTraces), [], 'no data-threadlight* attribute left');
+        assert.equal(await page.run(() => document.querySelectorAll('[class*="threadlight-"]').length), 0, 'no Threadlight element left');
+        await page.close();
+      } finally {
+        await browser.setOptions({ disabledSites: [] });
+      }
+    });
+  }
+
+  it('a page opened while the site is off stays as it was', { timeout: TEST_TIMEOUT }, async () => {
+    const { browser } = session();
+    try {
+      await browser.setOptions({ disabledSites: ['127.0.0.1'] });
+      const page = await session().openPage(session().server.url('twentytwentyone/seed-004.html'));
+      await page.run(settled); // a page on a disabled site may leave no mark to wait for
+      assert.deepEqual(await page.run(readThreadlightTraces), []);
+      await page.close();
+    } finally {
+      await browser.setOptions({ disabledSites: [] });
+    }
+  });
+});
