@@ -24,4 +24,8 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  // `npm run zip`: the sources zip (for add-on review) holds what rebuilds the extension, not tests or outputs.
+  zip: {
+    excludeSources: ['tests/**', 'scripts/**', 'bench/**', 'e2e-results/**', 'demo-output/**', 'bench-results/**', '**/*.log'],
+  },
 });
