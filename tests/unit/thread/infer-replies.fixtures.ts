@@ -154,3 +154,12 @@ export function score(links: InferredLink[], truth: ReadonlyMap<string, readonly
     recall: replies === 0 ? 1 : correct / replies,
   };
 }
+
+/**
+ * Seed 004 flattened: the child → parent pairs the rules of docs/reply-inference.md give, written by hand from
+ * the seed (the reasons are in infer-replies.test.ts, EXPECTED_004).
+ */
+export const EXPECTED_PAIRS_004: [child: number, parent: number][] = [
+  [5, 2], [6, 5], [9, 7], [12, 11], [17, 9], [18, 12], [24, 18], [27, 26],
+  [28, 27], [31, 2], [37, 29], [42, 41], [44, 40], [47, 46], [53, 51], [56, 55],
+];

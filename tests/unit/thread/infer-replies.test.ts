@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inferReplies } from '@/utils/thread/infer-replies';
-import { comment, flatThread, linkRows, loadSeed, score } from './infer-replies.fixtures';
+import { comment, EXPECTED_PAIRS_004, flatThread, linkRows, loadSeed, score } from './infer-replies.fixtures';
 
 /**
  * Who really answers whom in seed 004, read by hand from the seed (shared/seeds/004_*.txt), not from our output.
@@ -73,6 +73,7 @@ describe('inferReplies on seed 004 flattened (threading off)', () => {
 
   it('finds exactly the hand-written links', () => {
     expect(linkRows(links)).toEqual(EXPECTED_004);
+    expect(links.map((link) => [Number(link.childId), Number(link.parentId)])).toEqual(EXPECTED_PAIRS_004);
   });
 
   it('is right every time it links (hand truth), and finds the explicit replies', () => {
