@@ -129,8 +129,8 @@ h3 {
   letter-spacing: 0.05em;
   color: var(--tl-muted);
 }
-table { border-collapse: collapse; width: 100%; }
-th { text-align: left; font-weight: normal; white-space: nowrap; padding: 0.2rem 1rem 0.2rem 0; width: 1%; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th { text-align: start; font-weight: normal; white-space: nowrap; padding: 0.2rem 1rem 0.2rem 0; width: 10.5em; vertical-align: top; }
 td { padding: 0.2rem 0; }
 tr + tr th, tr + tr td { border-top: 1px solid color-mix(in srgb, var(--tl-line) 50%, transparent); }
 kbd {

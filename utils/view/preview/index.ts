@@ -81,7 +81,8 @@ export function createPreviewFeature(controller: ViewController): ViewFeature {
     if (card.shownFor === link) return;
     const html = commentContentHtml(controller.parsed, parent.id);
     const content = html === null ? null : sanitizeCommentHtml(html.slice(0, MAX_HTML_LENGTH), doc);
-    card.show(link, parent, content);
+    // The comment's own text size and colours, not the line's (smaller, dimmed).
+    card.show(link, parent, content, link.closest(`.${LINE_CLASS}`)?.parentElement ?? link);
   };
 
   const hide = () => {

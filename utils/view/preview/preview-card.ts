@@ -24,7 +24,7 @@ const CARD_CSS = `
   max-width: min(32rem, calc(100vw - ${2 * MARGIN}px));
   padding: 0.6rem 0.85rem 0.7rem;
   font-family: var(--tl-font, system-ui, sans-serif);
-  font-size: calc(var(--tl-font-size, 16px) * 0.875);
+  font-size: calc(var(--tl-font-size, 16px) * 0.9);
   line-height: 1.5;
   text-align: start;
   overflow-wrap: anywhere;
@@ -52,8 +52,8 @@ const CARD_CSS = `
 `;
 
 export interface PreviewCard {
-  /** Shows `comment` (its sanitized content) beside `anchor`. */
-  show(anchor: Element, comment: ThreadComment, content: DocumentFragment | null): void;
+  /** Shows `comment` (its sanitized content) beside `anchor`, in the font and colours found at `lookFrom`. */
+  show(anchor: Element, comment: ThreadComment, content: DocumentFragment | null, lookFrom?: Element): void;
   hide(): void;
   readonly shownFor: Element | null;
   /** Is `node` inside the card (pointer moves from the line into the card keep it open)? */
@@ -100,11 +100,11 @@ export function createPreviewCard(doc: Document): PreviewCard {
   };
 
   return {
-    show(target, comment, content) {
+    show(target, comment, content, lookFrom = target) {
       if (!overlay) return;
       const wasShown = anchor !== null;
       anchor = target;
-      applyPageLook(overlay.host, readPageLook(target));
+      applyPageLook(overlay.host, readPageLook(lookFrom));
       const meta = doc.createElement('p');
       meta.className = 'meta';
       const author = doc.createElement('span');
