@@ -89,8 +89,8 @@ export function PopupApp(props: { tabId?: number | null }) {
           <PageContent state={state} options={options.value} page={page} onTurnOn={change} onSiteOn={() => setSite(true)} />
         )}
       </main>
-      {options.value && <OptionsPanel options={options.value} onChange={change} />}
       {state && <Diagnostics errors={state.errors} open={state.status === 'error'} />}
+      {options.value && <OptionsPanel options={options.value} onChange={change} />}
     </div>
   );
 }

@@ -9,7 +9,9 @@ export async function findTargetTabId(search: string = location.search): Promise
   const fromQuery = new URLSearchParams(search).get('tabId');
   if (fromQuery !== null) {
     // A NaN id would make tabs.sendMessage throw "No matching signature" (shared/docs/toolchain.md).
-    return /^\d{1,9}$/.test(fromQuery) ? Number(fromQuery) : null;
+    // Chromium's tab ids go up to 2^31 - 1 (ten digits).
+    const id = /^\d{1,10}$/.test(fromQuery) ? Number(fromQuery) : Number.NaN;
+    return id <= 2 ** 31 - 1 ? id : null;
   }
   try {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

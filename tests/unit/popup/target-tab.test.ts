@@ -8,10 +8,11 @@ describe('findTargetTabId', () => {
   it('takes ?tabId=N when given', async () => {
     await expect(findTargetTabId('?tabId=12')).resolves.toBe(12);
     await expect(findTargetTabId('?lang=fr&tabId=0')).resolves.toBe(0);
+    await expect(findTargetTabId('?tabId=2137809690')).resolves.toBe(2137809690); // a real Chromium id
   });
 
   it('refuses a malformed ?tabId rather than sending to NaN', async () => {
-    for (const search of ['?tabId=', '?tabId=abc', '?tabId=1.5', '?tabId=-3']) {
+    for (const search of ['?tabId=', '?tabId=abc', '?tabId=1.5', '?tabId=-3', '?tabId=99999999999', '?tabId=2147483648']) {
       await expect(findTargetTabId(search)).resolves.toBeNull();
     }
   });
