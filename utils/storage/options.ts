@@ -129,14 +129,21 @@ export const optionsItem: WxtStorageItem<ThreadlightOptions, {}> = {
     storedOptionsItem.watch((next, previous) => callback(normalizeOptions(next), normalizeOptions(previous))),
 };
 
+/** Updates from this context, one after the other: two quick clicks must not both start from the same old value. */
+let pendingUpdate: Promise<unknown> = Promise.resolve();
+
 /** Read, change and write the options in one step; returns what was stored. */
-export async function updateOptions(
+export function updateOptions(
   change: Partial<ThreadlightOptions> | ((current: ThreadlightOptions) => Partial<ThreadlightOptions>),
 ): Promise<ThreadlightOptions> {
-  const current = await optionsItem.getValue();
-  const next = normalizeOptions({ ...current, ...(typeof change === 'function' ? change(current) : change) });
-  await optionsItem.setValue(next);
-  return next;
+  const update = pendingUpdate.then(async () => {
+    const current = await optionsItem.getValue();
+    const next = normalizeOptions({ ...current, ...(typeof change === 'function' ? change(current) : change) });
+    await optionsItem.setValue(next);
+    return next;
+  });
+  pendingUpdate = update.catch(() => {});
+  return update;
 }
 
 /** The disabled-sites list with `hostname` switched on (removed) or off (added). */

@@ -123,6 +123,21 @@ describe('optionsItem', () => {
     ]);
   });
 
+  it('updateOptions applies quick successive changes one after the other', async () => {
+    await Promise.all([
+      updateOptions({ autoCollapseDepth: 2 }),
+      updateOptions({ keyboardShortcuts: false }),
+      updateOptions((current) => ({ disabledSites: withSiteEnabled(current, 'a.example', false) })),
+      updateOptions((current) => ({ disabledSites: withSiteEnabled(current, 'b.example', false) })),
+    ]);
+    await expect(optionsItem.getValue()).resolves.toEqual({
+      ...DEFAULT_OPTIONS,
+      autoCollapseDepth: 2,
+      keyboardShortcuts: false,
+      disabledSites: ['a.example', 'b.example'],
+    });
+  });
+
   it('updateOptions changes one field and keeps the others', async () => {
     await optionsItem.setValue({ ...DEFAULT_OPTIONS, highlightAuthor: false });
     const next = await updateOptions({ autoCollapseDepth: 3 });
