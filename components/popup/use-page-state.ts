@@ -15,7 +15,7 @@ const RETRY_DELAYS_MS = [200, 600, 1200];
 /** After a reload the page needs time to load before its content script can answer. */
 const AFTER_RELOAD_DELAYS_MS = [500, 1000, 1500, 2000, 3000];
 /** How often to ask again while the content script reports 'loading'. */
-export const LOADING_POLL_MS = 500;
+const LOADING_POLL_MS = 500;
 
 async function askPageState(tabId: number): Promise<PageState | null> {
   try {
