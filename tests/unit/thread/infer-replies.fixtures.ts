@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ParsedSection } from '@/utils/parse/types';
 import type { InferredLink } from '@/utils/thread/infer-replies';
 import type { CommentType, Thread, ThreadComment } from '@/utils/thread/types';
 
@@ -163,3 +164,14 @@ export const EXPECTED_PAIRS_004: [child: number, parent: number][] = [
   [5, 2], [6, 5], [9, 7], [12, 11], [17, 9], [18, 12], [24, 18], [27, 26],
   [28, 27], [31, 2], [37, 29], [42, 41], [44, 40], [47, 46], [53, 51], [56, 55],
 ];
+
+/** `parsed` with each comment's text and date read from the page, as a parser would give them. */
+export function withPageTexts(parsed: ParsedSection): ParsedSection {
+  const comments = parsed.thread.comments.map((comment) => {
+    const body = parsed.bodies.get(comment.id);
+    const content = body?.querySelector('.comment-content, .wp-block-comment-content');
+    const date = body?.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
+    return { ...comment, date, text: (content?.textContent ?? '').replace(/\s+/g, ' ').trim() };
+  });
+  return { ...parsed, thread: { ...parsed.thread, comments } };
+}

@@ -61,7 +61,7 @@ const EXPECTED_004 = [
   '31→2 quote medium', // « Le simple principe de précaution … » from #2, mid-comment
   '37→29 mention medium', // opens "@ Guillaume :", later "@MasterLudo :" (two people: medium)
   '42→41 mention high', // "@Eric :"
-  '44→40 mention high', // "@masterludo" opening the comment, case-insensitive
+  '44→40 mention medium', // "@masterludo" opening the comment; MasterLudo's latest of 3, not among the last 3
   '47→46 quote high', // opens with "(Qu'on me trouve une seule personne …)" from #46
   '53→51 quote high', // "@Mangatore" and a « … » quote of #51: the quoted comment wins
   '56→55 mention medium', // "@ JB :" = initials of Jean-Baptiste Pennes
@@ -304,6 +304,25 @@ describe('inferReplies: order and scope', () => {
     };
     // 3 answers its sibling Bob; 4 addresses the structural parent's author, whom the markup already gives.
     expect(linkRows(inferReplies(nested))).toEqual(['3→2 mention high']);
+  });
+});
+
+describe('inferReplies: hostile input', () => {
+  it('survives odd names and huge, mark-laden texts, quickly and without links from noise', () => {
+    const noise = '@ @@ (« “ " ( '.repeat(20_000) + 'a'.repeat(100_000);
+    const thread = flatThread([
+      ['(', noise],
+      ['@@', `@( : ${noise}`],
+      ['J.B. (admin) [x]', '.*+?^${}()|[]\\'],
+      ['👩‍💻', '@👩‍💻 : emoji'],
+      ['', '@ : rien'],
+      ['Zoé', `${'x'.repeat(300_000)}: fin`],
+      ['Ana', '@J.B. (admin) [x] : oui'],
+    ]);
+    const start = performance.now();
+    const links = inferReplies(thread);
+    expect(performance.now() - start).toBeLessThan(5_000);
+    expect(linkRows(links)).toEqual(['7→3 mention high']);
   });
 });
 

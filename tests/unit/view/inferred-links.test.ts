@@ -8,7 +8,7 @@ import { ATTR_INFERRED_LIST } from '@/utils/view/inferred-links/renest';
 import { mountThreadView } from '@/utils/view/mount-thread-view';
 import type { ViewController, ViewFeature } from '@/utils/view/types';
 import { setTestLanguage } from '../../setup/i18n';
-import { EXPECTED_PAIRS_004 } from '../thread/infer-replies.fixtures';
+import { EXPECTED_PAIRS_004, withPageTexts } from '../thread/infer-replies.fixtures';
 import { FakeView } from './keyboard-fake-view';
 import { openCorpusFixture, THEMES, type CorpusFixture, type Theme } from './view-fixtures';
 
@@ -18,13 +18,7 @@ const NOTE = `[${ATTR_UI}="${UI_NOTE}"]`;
 /** A corpus page with its ParsedSection (from WordPress's truth) and each comment's text read from the page. */
 function openPage(theme: Theme, variant: string): CorpusFixture {
   const fixture = openCorpusFixture(theme, variant);
-  const { parsed } = fixture;
-  const comments = parsed.thread.comments.map((comment) => {
-    const body = parsed.bodies.get(comment.id);
-    const content = body?.querySelector('.comment-content, .wp-block-comment-content');
-    return { ...comment, text: (content?.textContent ?? '').replace(/\s+/g, ' ').trim() };
-  });
-  fixture.parsed = { ...parsed, thread: { ...parsed.thread, comments } };
+  fixture.parsed = withPageTexts(fixture.parsed);
   return fixture;
 }
 
