@@ -106,6 +106,28 @@ describe('"In reply to" lines', () => {
   });
 });
 
+describe('on a big thread', () => {
+  const big: SketchComment[] = [{ id: '1' }, ...Array.from({ length: 1000 }, (_, i) => ({ id: String(i + 2), parentId: '1' }))];
+
+  it('inserts the first lines at once and the rest in later tasks', () => {
+    feature.destroy();
+    mount(big);
+    expect(document.querySelectorAll('.threadlight-reply-context')).toHaveLength(400);
+    expect(link('2')).toBeDefined();
+    vi.runAllTimers();
+    expect(document.querySelectorAll('.threadlight-reply-context')).toHaveLength(1000);
+  });
+
+  it('stops inserting once destroyed, leaving nothing behind', () => {
+    feature.destroy();
+    const { before } = mount(big);
+    feature.destroy();
+    vi.runAllTimers();
+    expect(document.querySelectorAll('.threadlight-reply-context')).toHaveLength(0);
+    expect(view.root.outerHTML).toBe(before);
+  });
+});
+
 describe('parent preview', () => {
   it('shows the parent on hover, after a short delay, in a shadow-root card', () => {
     link('2').dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));

@@ -16,12 +16,14 @@ const LINE_CLASS = 'threadlight-reply-context';
 const LINK_CLASS = 'threadlight-reply-to';
 const HOVER_DELAY_MS = 250;
 const LEAVE_DELAY_MS = 200;
+/** Lines inserted per task: a few milliseconds of work, so a 5,000-comment thread never blocks the page. */
+const LINES_PER_TASK = 400;
 /** A preview shows the start of a comment; no need to sanitize a novel to show its first lines. */
 const MAX_HTML_LENGTH = 20_000;
 
 /** Before this element, in a comment's body, the line goes: the content wrapper, else after the meta. */
-const CONTENT_ANCHORS = ['.comment-content', '.wp-block-comment-content', '.wpd-comment-text', '.comment__content'];
-const META_ANCHORS = ['.comment-meta', '.commentmetadata', '.comment-metadata', 'footer'];
+const CONTENT_ANCHOR = '.comment-content, .wp-block-comment-content, .wpd-comment-text, .comment__content';
+const META_ANCHOR = ':scope > :is(.comment-meta, .commentmetadata, .comment-metadata, footer)';
 
 const ROOT = `[${ATTR_ENHANCED}="enhanced"]`;
 const LINE_CSS = `
@@ -34,14 +36,11 @@ ${ROOT} .${LINK_CLASS}:hover { text-decoration-style: solid; }
 
 /** Where the line goes inside the body: [parent, before]. */
 function insertionPoint(body: Element): [Element, Node | null] {
-  for (const selector of CONTENT_ANCHORS) {
-    const content = body.querySelector(selector);
-    if (content?.parentElement) return [content.parentElement, content];
-  }
-  for (const selector of META_ANCHORS) {
-    const meta = body.querySelector(`:scope > ${selector}`);
-    if (meta) return [body, meta.nextSibling];
-  }
+  // One query per kind: this runs for every reply (thousands on a big thread).
+  const content = body.querySelector(CONTENT_ANCHOR);
+  if (content?.parentElement) return [content.parentElement, content];
+  const meta = body.querySelector(META_ANCHOR);
+  if (meta) return [body, meta.nextSibling];
   return [body, body.firstChild];
 }
 
@@ -57,6 +56,8 @@ export function createPreviewFeature(controller: ViewController): ViewFeature {
   let mounted = false;
   let destroyed = false;
   let unsubscribe: (() => void) | null = null;
+  let drawGeneration = 0;
+  let laterTimer: ReturnType<typeof setTimeout> | undefined;
 
   const linkFrom = (target: EventTarget | null): Element | null => {
     const element = (target as Element | null)?.closest?.(`.${LINK_CLASS}`) ?? null;
@@ -164,16 +165,33 @@ export function createPreviewFeature(controller: ViewController): ViewFeature {
     lines.length = 0;
   };
 
-  /** (Re)writes the lines for the thread as the controller knows it now. */
+  /**
+   * (Re)writes the lines for the thread as the controller knows it now. The first LINES_PER_TASK go in at once
+   * (the top of the thread, what the reader sees first); on big threads the rest follow in later tasks so the
+   * page never freezes for them.
+   */
   const drawLines = () => {
     removeLines();
+    const generation = ++drawGeneration;
     const { comments } = controller.parsed.thread;
     const byId = new Map(comments.map((comment) => [comment.id, comment]));
-    for (const comment of comments) {
-      if (comment.depth <= 1 || comment.parentId === null) continue;
-      const parent = byId.get(comment.parentId);
-      if (parent) insertLine(comment, parent);
-    }
+    const pending = comments.filter((comment) => comment.depth > 1 && comment.parentId !== null);
+    let next = 0;
+    const drawSome = () => {
+      if (destroyed || generation !== drawGeneration) return;
+      try {
+        for (const end = Math.min(pending.length, next + LINES_PER_TASK); next < end; next++) {
+          const comment = pending[next]!;
+          const parent = byId.get(comment.parentId!);
+          if (parent) insertLine(comment, parent);
+        }
+      } catch (error) {
+        console.debug('[threadlight] preview:', error);
+        return;
+      }
+      if (next < pending.length) laterTimer = setTimeout(drawSome, 0);
+    };
+    drawSome();
   };
 
   const mount = () => {
@@ -210,6 +228,7 @@ export function createPreviewFeature(controller: ViewController): ViewFeature {
       if (destroyed) return;
       destroyed = true;
       clearTimers();
+      clearTimeout(laterTimer);
       unsubscribe?.();
       for (const [type, listener] of Object.entries(listeners)) {
         controller.root.removeEventListener(type, listener as EventListener);
