@@ -3,8 +3,8 @@
  * Built from templates cloned per comment (cheap on 5,000 comments); they carry no ids, so the page's own ids
  * stay unique.
  */
-import { t } from '@/utils/i18n';
 import { ATTR_GROUP, ATTR_TOGGLE, ATTR_UI } from './dom-contract';
+import { label as message } from './labels';
 
 /** The toggle bar of one comment with replies. */
 export interface ToggleBar {
@@ -66,17 +66,17 @@ export function createRepliedMarker(doc: Document): HTMLElement {
   marker.className = 'threadlight-replied';
   marker.setAttribute(ATTR_UI, 'marker');
   marker.setAttribute('role', 'img');
-  const label = t('view_author_replied_marker');
-  marker.setAttribute('aria-label', label);
-  marker.title = label;
+  const text = message('view_author_replied_marker');
+  marker.setAttribute('aria-label', text);
+  marker.title = text;
   return marker;
 }
 
 /** The "Author" badge. */
 export function createAuthorBadge(doc: Document): HTMLElement {
   const badge = templatesFor(doc).badge.cloneNode(true) as HTMLElement;
-  badge.textContent = t('view_author_badge');
-  badge.title = t('view_author_badge_title');
+  badge.textContent = message('view_author_badge');
+  badge.title = message('view_author_badge_title');
   return badge;
 }
 

@@ -1,34 +1,56 @@
 /**
- * The view's localized strings (public/_locales/<lang>/messages.json, keys view_*), with plurals.
+ * The view's localized strings (public/_locales/<lang>/messages.json, keys view_*), with plurals. Each message is
+ * read from the browser once per view and filled in here: a page with 5,000 comments asks for a few strings,
+ * not for ten thousand (browser.i18n.getMessage costs a fraction of a millisecond per call).
  */
 import { t, uiLanguage } from '@/utils/i18n';
 import type { ReplySummary } from './thread-index';
 
-let pluralRules: { language: string; rules: Intl.PluralRules; numbers: Intl.NumberFormat } | null = null;
+/** Stand-ins passed as $1…$9 so the browser returns the template; replaced by the real values below. */
+const MARKERS = Array.from({ length: 9 }, (_, i) => `\u0001${i + 1}`);
+const templates = new Map<string, string>();
+let formatters: { rules: Intl.PluralRules; numbers: Intl.NumberFormat } | null = null;
 
-function formatters(): { rules: Intl.PluralRules; numbers: Intl.NumberFormat } {
-  const language = uiLanguage();
-  if (pluralRules?.language !== language) {
+/** Forget the cached strings and number formats (the view calls it on mount: the language may have changed). */
+export function resetLabels(): void {
+  templates.clear();
+  formatters = null;
+}
+
+/** t(key, ...substitutions), with the message template cached. */
+export function label(key: string, ...substitutions: (string | number)[]): string {
+  let template = templates.get(key);
+  if (template === undefined) {
+    template = t(key, ...MARKERS);
+    templates.set(key, template);
+  }
+  if (!template.includes('\u0001')) return template;
+  return template.replace(/\u0001(\d)/g, (_, n: string) => String(substitutions[Number(n) - 1] ?? ''));
+}
+
+function plural(): { rules: Intl.PluralRules; numbers: Intl.NumberFormat } {
+  if (!formatters) {
+    const language = uiLanguage();
     try {
-      pluralRules = { language, rules: new Intl.PluralRules(language), numbers: new Intl.NumberFormat(language) };
+      formatters = { rules: new Intl.PluralRules(language), numbers: new Intl.NumberFormat(language) };
     } catch {
-      pluralRules = { language, rules: new Intl.PluralRules('en'), numbers: new Intl.NumberFormat('en') };
+      formatters = { rules: new Intl.PluralRules('en'), numbers: new Intl.NumberFormat('en') };
     }
   }
-  return pluralRules;
+  return formatters;
 }
 
 /** `<key>_one` or `<key>_other` for `count` in the UI language, with the formatted count as $1. */
 export function countLabel(key: string, count: number): string {
-  const { rules, numbers } = formatters();
+  const { rules, numbers } = plural();
   const form = rules.select(count) === 'one' ? 'one' : 'other';
-  return t(`${key}_${form}`, numbers.format(count));
+  return label(`${key}_${form}`, numbers.format(count));
 }
 
 /** "12 replies · 4 people · author replied". */
 export function triageText(summary: ReplySummary): string {
   const parts = [countLabel('view_replies', summary.replies)];
   if (summary.people > 0) parts.push(countLabel('view_people', summary.people));
-  if (summary.authorReplied) parts.push(t('view_author_replied'));
+  if (summary.authorReplied) parts.push(label('view_author_replied'));
   return parts.join(' · ');
 }

@@ -7,7 +7,6 @@
  * or, in flat markup, its siblings: the model's parent links decide) get data-threadlight-hidden. One pass over
  * the thread writes only the attributes that change; one delegated click listener serves every toggle.
  */
-import { t } from '@/utils/i18n';
 import type { ParsedSection } from '@/utils/parse/types';
 import type { ThreadlightOptions } from '@/utils/storage/options';
 import type { ThreadComment } from '@/utils/thread/types';
@@ -37,12 +36,12 @@ import {
   ATTR_UI,
 } from './dom-contract';
 import { DomJournal } from './dom-journal';
-import { countLabel, triageText } from './labels';
-import { firstOnScreen, keepInPlace, scrollToElement } from './scroll-anchor';
+import { countLabel, label, resetLabels, triageText } from './labels';
+import { elementAtViewportTop, keepInPlace, scrollToElement } from './scroll-anchor';
 import { ThreadIndex } from './thread-index';
 import { mountToolbar, type Toolbar } from './toolbar';
 import type { ViewChange, ViewController, ViewFeature, ViewFeatureFactory } from './types';
-import { acquireStyles, ATTR_HIGHLIGHT } from './view-styles';
+import { acquireStyles, ATTR_HIGHLIGHT, ATTR_LARGE, LARGE_THREAD } from './view-styles';
 
 export interface MountContext {
   /** The section root (CommentSection.root). Default: the nearest element holding every comment. */
@@ -105,9 +104,10 @@ export function mountThreadView(
   let destroyed = false;
   let toolbar: Toolbar | null = null;
   let updateTimer: ReturnType<typeof setTimeout> | undefined;
+  resetLabels();
   const strings = {
-    hide: t('view_toggle_hide'),
-    show: t('view_toggle_show'),
+    hide: label('view_toggle_hide'),
+    show: label('view_toggle_show'),
   };
 
   const styles = acquireStyles(doc, accentColor(options, root));
@@ -185,6 +185,7 @@ export function mountThreadView(
     }
     syncRepliedMarkers();
     syncPingbackGroup();
+    journal.toggle(root, ATTR_LARGE, index.ids.length >= LARGE_THREAD);
   }
 
   function dropRecord(record: CommentRecord): void {
@@ -264,7 +265,7 @@ export function mountThreadView(
     button.lastElementChild!.textContent = countLabel('view_pingbacks', pings.length);
     button.setAttribute(
       'aria-label',
-      pingbacksExpanded ? t('view_pingbacks_hide_label') : t('view_pingbacks_show_label', pings.length),
+      pingbacksExpanded ? label('view_pingbacks_hide_label') : label('view_pingbacks_show_label', pings.length),
     );
     pingbackGroup.element.toggleAttribute(ATTR_HIDDEN, currentOptions.pingbacks !== 'collapsed');
   }
@@ -277,8 +278,8 @@ export function mountThreadView(
     bar.button.setAttribute(
       'aria-label',
       isCollapsed
-        ? t('view_toggle_show_label', name, index.summary(record.id).replies)
-        : t('view_toggle_hide_label', name),
+        ? label('view_toggle_show_label', name, index.summary(record.id).replies)
+        : label('view_toggle_hide_label', name),
     );
     if (isCollapsed && !bar.triageWritten) {
       bar.triage.textContent = triageText(index.summary(record.id));
@@ -317,7 +318,7 @@ export function mountThreadView(
       pingbackGroup.button.setAttribute('aria-expanded', String(pingbacksExpanded));
       pingbackGroup.button.setAttribute(
         'aria-label',
-        pingbacksExpanded ? t('view_pingbacks_hide_label') : t('view_pingbacks_show_label', topLevelPings().length),
+        pingbacksExpanded ? label('view_pingbacks_hide_label') : label('view_pingbacks_show_label', topLevelPings().length),
       );
     }
     if (selected !== null && hidden.has(selected)) select(null, { scroll: false });
@@ -358,30 +359,31 @@ export function mountThreadView(
     return records.get(id)?.body ?? null;
   }
 
-  function visibleBodies(): Element[] {
-    const bodies: Element[] = [];
-    for (const id of index.ids) if (!hidden.has(id)) bodies.push(...(records.has(id) ? [records.get(id)!.body] : []));
-    return bodies;
+  /** The comment the reader is looking at (under the top of the viewport), or null. */
+  function commentOnScreen(): string | null {
+    const id = elementAtViewportTop(root, `[${ATTR_COMMENT}]`)?.getAttribute(ATTR_COMMENT) ?? null;
+    return id !== null && records.has(id) ? id : null;
   }
 
-  /** Change the collapse state, keeping `anchorId`'s comment (default: the one being read) in place on screen. */
-  function changeCollapse(change: () => boolean, anchorId: string | null, onlyDown = false): void {
-    const anchor = anchorId !== null ? bodyOf(anchorId) : firstOnScreen(visibleBodies());
-    const anchorComment = anchorId ?? (anchor ? idOfBody(anchor) : null);
-    const target = onlyDown && anchorComment !== null ? bodyOf(index.rootOf(anchorComment)) : anchor;
+  /**
+   * Change the collapse state, keeping a comment in place on screen: `anchorId`'s, else the one being read (or,
+   * with `toRoot`, the top-level comment of its thread, which is what stays visible after a collapse-all).
+   */
+  function changeCollapse(change: () => boolean, anchorId: string | null, toRoot = false): void {
+    let anchored = anchorId ?? commentOnScreen();
+    if (toRoot && anchored !== null) anchored = index.rootOf(anchored);
     let changed = false;
-    keepInPlace(target, () =>
-      ownWrites(() => {
-        changed = change();
-        if (changed) applyVisibility();
-      }),
+    // A thread root scrolled above the screen comes back to its top: the reader was reading that thread.
+    keepInPlace(
+      anchored === null ? null : bodyOf(anchored),
+      () =>
+        ownWrites(() => {
+          changed = change();
+          if (changed) applyVisibility();
+        }),
+      toRoot ? 0 : -Infinity,
     );
     if (changed) emit('collapse');
-  }
-
-  function idOfBody(body: Element): string | null {
-    const element = body.closest(`[${ATTR_COMMENT}]`);
-    return element?.getAttribute(ATTR_COMMENT) ?? null;
   }
 
   // ---- events ----------------------------------------------------------------------------------------------
@@ -456,18 +458,17 @@ export function mountThreadView(
     }
   }
 
-  /** comment-reply.js moved the form: if it landed inside a folded thread, unfold what hides it. */
+  /**
+   * comment-reply.js moved the form: the comment that now holds it must be visible and unfolded (in a folded
+   * thread the form would be hidden, or sit above replies the reader cannot see).
+   */
   function revealRespond(): void {
     const respond = doc.getElementById('respond');
     if (!respond || !root.contains(respond)) return;
-    for (let guard = 0; guard < 64 && respond.closest(`[${ATTR_HIDDEN}]`); guard++) {
-      const owner = respond.parentElement?.closest(`[${ATTR_COMMENT}]`);
-      const id = owner?.getAttribute(ATTR_COMMENT);
-      if (!id || !records.has(id)) return;
-      if (!controller.isVisible(id)) controller.reveal(id);
-      else if (collapsed.has(id)) controller.setCollapsed(id, false);
-      else return;
-    }
+    const id = respond.parentElement?.closest(`[${ATTR_COMMENT}]`)?.getAttribute(ATTR_COMMENT);
+    if (!id || !records.has(id)) return;
+    if (!controller.isVisible(id)) controller.reveal(id);
+    if (collapsed.has(id)) controller.setCollapsed(id, false);
   }
 
   /** A #comment-N link (page load or hashchange) must not point into a folded thread. */
@@ -667,12 +668,35 @@ export function mountThreadView(
     emit('select');
   }
 
+  /**
+   * The toolbar reads the page's computed colours and font: after the next frame, when the browser has styled
+   * the page anyway, rather than forcing that work into the mount.
+   */
+  function scheduleToolbar(): void {
+    const build = () => {
+      if (destroyed || toolbar) return;
+      try {
+        toolbar = mountToolbar(doc, root, {
+          stats: () => ({
+            comments: index.ids.length,
+            threads: index.roots.length,
+            authorReplies: index.ids.filter((id) => isAuthorReply(index.byId.get(id)!)).length,
+          }),
+          collapseAll: () => controller.collapseAll(),
+          expandAll: () => controller.expandAll(),
+          stepAuthorReply,
+        });
+      } catch (error) {
+        report(error, 'toolbar');
+      }
+    };
+    if (typeof view?.requestAnimationFrame === 'function') view.requestAnimationFrame(() => setTimeout(build, 0));
+    else setTimeout(build, 0);
+  }
+
   /** Select the next (or previous) comment by the post author after the cursor, or after what is on screen. */
   function stepAuthorReply(step: 1 | -1): void {
-    const from = selected ?? (() => {
-      const body = firstOnScreen(visibleBodies());
-      return body ? idOfBody(body) : null;
-    })();
+    const from = selected ?? commentOnScreen();
     const ids = index.ids;
     let position = from === null ? (step === 1 ? -1 : ids.length) : index.position.get(from)!;
     // Without a cursor, the comment on screen itself counts when going forward.
@@ -722,18 +746,7 @@ export function mountThreadView(
       observer = new MutationObserver(onMutations);
       observer.observe(root, { childList: true, subtree: true });
     }
-    if (context.toolbar !== false) {
-      toolbar = mountToolbar(doc, root, {
-        stats: () => ({
-          comments: index.ids.length,
-          threads: index.roots.length,
-          authorReplies: index.ids.filter((id) => isAuthorReply(index.byId.get(id)!)).length,
-        }),
-        collapseAll: () => controller.collapseAll(),
-        expandAll: () => controller.expandAll(),
-        stepAuthorReply,
-      });
-    }
+    if (context.toolbar !== false) scheduleToolbar();
   } catch (error) {
     controller.destroy();
     throw error;

@@ -3,21 +3,30 @@
  * Two layout reads per call (before and after), never one per comment.
  */
 
-/** Run `change` keeping `anchor`'s top edge at the same viewport position. */
-export function keepInPlace(anchor: Element | null, change: () => void): void {
+/**
+ * Run `change` keeping `anchor`'s top edge at the same viewport position (or at `minTop`, when it was above
+ * that). The position before is read now
+ * (layout is clean); the one after is read in the next animation frame, before it paints: the browser lays the
+ * page out once, for the frame, instead of once more inside our click handler.
+ */
+export function keepInPlace(anchor: Element | null, change: () => void, minTop = -Infinity): void {
   const view = anchor?.ownerDocument.defaultView;
   if (!anchor || !view || !anchor.isConnected) {
     change();
     return;
   }
-  const before = anchor.getBoundingClientRect().top;
+  const before = Math.max(anchor.getBoundingClientRect().top, minTop);
   change();
-  if (!anchor.isConnected) return;
-  const rect = anchor.getBoundingClientRect();
-  // A hidden anchor has an empty box: nothing sensible to keep.
-  if (rect.width === 0 && rect.height === 0) return;
-  const shift = rect.top - before;
-  if (Math.abs(shift) >= 1) view.scrollBy({ top: shift, behavior: 'instant' as ScrollBehavior });
+  const settle = () => {
+    if (!anchor.isConnected) return;
+    const rect = anchor.getBoundingClientRect();
+    // A hidden anchor has an empty box: nothing sensible to keep.
+    if (rect.width === 0 && rect.height === 0) return;
+    const shift = rect.top - before;
+    if (Math.abs(shift) >= 1) view.scrollBy({ top: shift, behavior: 'instant' as ScrollBehavior });
+  };
+  if (typeof view.requestAnimationFrame === 'function') view.requestAnimationFrame(settle);
+  else settle();
 }
 
 /**
@@ -40,6 +49,28 @@ export function firstOnScreen(elements: readonly Element[]): Element | null {
     }
   }
   return found;
+}
+
+/**
+ * The element under the top of the viewport inside `section` that matches `selector` (the comment being read),
+ * found by hit-testing a few points instead of measuring comments: comments far off screen are never laid out
+ * (content-visibility) and measuring them would force that work. Null when the section starts on screen (then
+ * nothing above the reader moves) or when nothing matches.
+ */
+export function elementAtViewportTop(section: Element, selector: string): Element | null {
+  const doc = section.ownerDocument;
+  const view = doc.defaultView;
+  if (!view || typeof doc.elementFromPoint !== 'function') return null;
+  const box = section.getBoundingClientRect();
+  if (box.top >= 0 || box.bottom <= 0 || box.width === 0) return null;
+  const x = Math.min(Math.max(box.left + box.width / 2, 0), view.innerWidth - 1);
+  // A few heights: a sticky header may cover the very top.
+  for (const y of [4, 48, 96, 160, 240]) {
+    if (y >= view.innerHeight) break;
+    const hit = doc.elementFromPoint(x, y)?.closest(selector);
+    if (hit && section.contains(hit)) return hit;
+  }
+  return null;
 }
 
 /** Does the reader prefer less motion? */

@@ -35,8 +35,8 @@ const HOST_STYLE = [
 export function mountToolbar(doc: Document, root: Element, actions: ToolbarActions): Toolbar {
   const host = doc.createElement('threadlight-toolbar');
   host.setAttribute(ATTR_UI, 'toolbar');
-  const setVisible = (visible: boolean) =>
-    (host.style.cssText = `${HOST_STYLE}; display: ${visible ? 'block' : 'none'} !important`);
+  host.style.cssText = HOST_STYLE;
+  const setVisible = (visible: boolean) => host.style.setProperty('display', visible ? 'block' : 'none', 'important');
   setVisible(true);
   (doc.body ?? doc.documentElement).appendChild(host);
   const shadow = host.attachShadow({ mode: 'open' });

@@ -431,9 +431,11 @@ describe('thread view behaviour', () => {
     expect(changes).toEqual(['collapse', 'select', 'focus', 'options']);
   });
 
-  it('mounts the toolbar outside the section and removes it on destroy', () => {
+  it('mounts the toolbar outside the section (after the mount) and removes it on destroy', async () => {
     const fixture = openCorpusFixture('twentytwentyone', 'seed-004');
     const view = mountThreadView(fixture.parsed, OPTIONS, [], { root: fixture.root });
+    expect(fixture.doc.querySelector('threadlight-toolbar')).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 20));
     const host = fixture.doc.querySelector('threadlight-toolbar')!;
     expect(fixture.root.contains(host)).toBe(false);
     const shadow = host.shadowRoot!;
