@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { biggestThread, descendantIds, readTruth } from './lib/corpus.ts';
-import { readComments, readToggle, scrollToComment, toggleSays } from './lib/probes.ts';
+import { readComments, readToggle, scrollToCenter, toggleSays } from './lib/probes.ts';
 import { inEachBrowser, TEST_TIMEOUT } from './lib/session.ts';
 
 const THEME = 'twentytwentyone';
@@ -40,7 +40,7 @@ inEachBrowser('collapse', (session) => {
     const hidden = collapsed.filter((comment) => !comment.visible && before.find((b) => b.id === comment.id)?.visible);
     assert.deepEqual(hidden.map((comment) => comment.id), descendants, 'exactly the truth subtree got hidden');
     assert.equal(hidden.length, descendants.length);
-    await page.run(scrollToComment, id);
+    await page.run(scrollToCenter, `[data-threadlight-toggle="${id}"]`);
     await page.screenshot('collapsed-thread');
 
     await page.click(`[data-threadlight-toggle="${id}"]`);
@@ -63,7 +63,7 @@ inEachBrowser('collapse', (session) => {
       assert.equal(comment.visible, expectVisible, `comment ${comment.id} (depth ${comment.depth}) visible after collapse-all`);
       if (comment.visible) assert.equal(comment.collapsed, withReplies.has(comment.id), `comment ${comment.id} collapsed iff it has replies`);
     }
-    await page.run(scrollToComment, null);
+    await page.run(scrollToCenter, '[data-threadlight-collapsed]');
     await page.screenshot('collapsed-all');
 
     await page.press('Shift+C');

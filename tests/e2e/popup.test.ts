@@ -7,10 +7,15 @@ import { inEachBrowser, TEST_TIMEOUT } from './lib/session.ts';
 
 /** Wait until the popup shows `phrase`, then return its visible text (whitespace collapsed). */
 async function popupTextOnce(popup: E2EPage, phrase: string): Promise<string> {
-  await popup.waitUntil((expected) => document.body.innerText.replace(/\s+/g, ' ').includes(expected), phrase, {
-    what: `the popup to say "${phrase}"`,
-  });
-  return popup.run(() => document.body.innerText.replace(/\s+/g, ' '));
+  const readText = () => document.body.innerText.replace(/\s+/g, ' ');
+  try {
+    await popup.waitUntil((expected) => document.body.innerText.replace(/\s+/g, ' ').includes(expected), phrase, {
+      what: `the popup to say "${phrase}"`,
+    });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; it says: ${await popup.run(readText)}`);
+  }
+  return popup.run(readText);
 }
 
 for (const language of ['en', 'fr'] as const) {

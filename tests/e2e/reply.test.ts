@@ -6,22 +6,34 @@ import { descendantIds, readTruth, THEMES, type Theme } from './lib/corpus.ts';
 import { toggleSays } from './lib/probes.ts';
 import { inEachBrowser, TEST_TIMEOUT } from './lib/session.ts';
 
-/** In-page: where #respond sits (the comment element holding it) and whether the form shows. */
+/** In-page: where #respond sits (the element it follows, the comment holding it) and whether the form shows. */
 const readRespond = () => {
   const respond = document.querySelector('#respond');
   return {
-    inComment: respond?.closest('[data-threadlight-comment]')?.getAttribute('data-threadlight-comment') ?? null,
+    after: respond?.previousElementSibling?.id ?? null,
+    inComment: respond?.parentElement?.closest('[data-threadlight-comment]')?.getAttribute('data-threadlight-comment') ?? null,
     visible: respond?.checkVisibility() ?? false,
     cancelVisible: document.querySelector('#cancel-comment-reply-link')?.checkVisibility() ?? false,
   };
 };
 
-/** Click comment `id`'s own Reply link (WordPress tags it data-commentid). */
-async function clickReply(page: E2EPage, id: string): Promise<void> {
+/** In-page: the element comment-reply.js puts the form after, for comment `id` (data-belowelement of its link). */
+const belowElementOf = (id: string): string | null =>
+  document.querySelector<HTMLElement>(`.comment-reply-link[data-commentid="${id}"]`)?.dataset.belowelement ?? null;
+
+/**
+ * Click comment `id`'s own Reply link (WordPress tags it data-commentid) and wait for comment-reply.js to move
+ * the form after the link's data-belowelement: `div-comment-N` inside the comment (classic themes) or the comment
+ * item itself (block themes). Returns that element's id.
+ */
+async function clickReply(page: E2EPage, id: string): Promise<string> {
+  const below = await page.run(belowElementOf, id);
+  assert.ok(below, `comment ${id} has a Reply link with data-belowelement`);
   await page.click(`.comment-reply-link[data-commentid="${id}"]`);
-  await page.waitUntil((target) => document.querySelector('#respond')?.closest(`[data-threadlight-comment="${target}"]`), id, {
-    what: `#respond to move under comment ${id}`,
+  await page.waitUntil((target) => document.querySelector('#respond')?.previousElementSibling?.id === target, below, {
+    what: `#respond to move after #${below}`,
   });
+  return below;
 }
 
 /** A comment of seed-004 with replies that can still be answered (below WordPress's thread depth limit). */
@@ -38,9 +50,12 @@ inEachBrowser('native reply link', (session) => {
 
     it(`Reply moves the form under the comment and Cancel puts it back (${theme})`, { timeout: TEST_TIMEOUT }, async () => {
       const page = await session().openCorpusPage(theme, 'seed-004');
-      assert.deepEqual(await page.run(readRespond), { inComment: null, visible: true, cancelVisible: false });
-      await clickReply(page, id);
-      assert.deepEqual(await page.run(readRespond), { inComment: id, visible: true, cancelVisible: true });
+      const start = await page.run(readRespond);
+      assert.deepEqual([start.inComment, start.visible, start.cancelVisible], [null, true, false], 'the form starts below the thread');
+      const below = await clickReply(page, id);
+      const moved = await page.run(readRespond);
+      assert.deepEqual([moved.after, moved.visible, moved.cancelVisible], [below, true, true], 'the form shows after the comment');
+      if (below !== `comment-${id}`) assert.equal(moved.inComment, id, 'the form sits inside the comment');
       await page.click('#cancel-comment-reply-link');
       await page.waitUntil(() => !document.querySelector('#respond')?.closest('[data-threadlight-comment]'), undefined, {
         what: '#respond to go back below the thread',
@@ -55,10 +70,11 @@ inEachBrowser('native reply link', (session) => {
     await page.click(`[data-threadlight-toggle="${id}"]`);
     await page.waitUntil(toggleSays, { id, expanded: false }, { what: `comment ${id} to collapse` });
 
-    await clickReply(page, id);
+    const below = await clickReply(page, id);
+    assert.equal(below, `div-comment-${id}`, 'Twenty Twenty-One puts the form inside the comment');
     await page.waitUntil(toggleSays, { id, expanded: true }, { what: `comment ${id} to expand when the form arrives` });
     assert.equal(await page.run((c) => document.querySelector(`[data-threadlight-comment="${c}"]`)?.hasAttribute('data-threadlight-collapsed'), id), false);
-    assert.deepEqual(await page.run(readRespond), { inComment: id, visible: true, cancelVisible: true });
+    assert.deepEqual(await page.run(readRespond), { after: below, inComment: id, visible: true, cancelVisible: true });
     await page.run(() => document.querySelector('#respond')?.scrollIntoView({ block: 'center', behavior: 'instant' }));
     await page.screenshot('reply-form-in-thread');
     await page.close();

@@ -110,6 +110,7 @@ function timeoutError(error: unknown, options: WaitOptions | undefined, browserN
 }
 
 const DEFAULT_WAIT = 10_000;
+const WAIT_POLL_MS = 100;
 
 /** The few extension APIs the harness calls (as `chrome` in Chromium, `browser` in Firefox). */
 export interface ExtensionApi {
@@ -150,7 +151,6 @@ abstract class DriverPage<P extends DriverPageApi> implements E2EPage {
     private readonly screenshotDir: string,
   ) {}
 
-  protected abstract waitForExpression(expression: string, timeout: number): Promise<void>;
   abstract press(key: string): Promise<void>;
   abstract setViewport(size: { width: number; height: number }): Promise<void>;
 
@@ -160,11 +160,28 @@ abstract class DriverPage<P extends DriverPageApi> implements E2EPage {
   run<A, R>(fn: InPage<A, R>, arg?: A): Promise<Awaited<R>> {
     return this.page.evaluate(callExpression(fn, arg)) as Promise<Awaited<R>>;
   }
+  /**
+   * Polled from here rather than with the drivers' waitForFunction: that one evaluates strings with eval inside
+   * the page, which extension pages' CSP forbids, and it polls by animation frames, which background tabs skip.
+   */
   async waitUntil<A>(fn: InPage<A, unknown>, arg?: A, options?: WaitOptions): Promise<void> {
-    try {
-      await this.waitForExpression(callExpression(fn, arg), options?.timeout ?? DEFAULT_WAIT);
-    } catch (error) {
-      throw timeoutError(error, options, this.browserName);
+    const expression = callExpression(fn, arg);
+    const deadline = Date.now() + (options?.timeout ?? DEFAULT_WAIT);
+    let lastError: unknown = 'the condition stayed false';
+    for (;;) {
+      try {
+        // Bounded: an evaluation started mid-navigation may wait for a context that comes late.
+        const remaining = Math.max(deadline - Date.now(), WAIT_POLL_MS);
+        const result = await Promise.race([
+          this.page.evaluate(expression),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('evaluation did not return')), remaining)),
+        ]);
+        if (result) return;
+      } catch (error) {
+        lastError = error; // e.g. the page is navigating: try again
+      }
+      if (Date.now() > deadline) throw timeoutError(lastError, options, this.browserName);
+      await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
     }
   }
   click(selector: string): Promise<void> {
@@ -280,9 +297,6 @@ class ChromiumBrowser implements E2EBrowser {
 class ChromiumPage extends DriverPage<PlaywrightPage> {
   readonly browserName = 'chromium' as const;
 
-  protected async waitForExpression(expression: string, timeout: number): Promise<void> {
-    await this.page.waitForFunction(expression, undefined, { timeout, polling: 100 });
-  }
   press(key: string): Promise<void> {
     return this.page.keyboard.press(key);
   }
@@ -337,8 +351,9 @@ class FirefoxBrowser implements E2EBrowser {
   }
 
   async openPopup(target: E2EPage): Promise<E2EPage> {
+    const extension = await this.extensionContext(); // opened first: a new tab would take the focus
     await target.bringToFront();
-    const tabId = await this.inExtension(async () => {
+    const tabId = await extension.run(async () => {
       const { browser } = globalThis as unknown as Required<ExtensionGlobals>;
       const self = await browser.tabs.getCurrent();
       const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -351,9 +366,13 @@ class FirefoxBrowser implements E2EBrowser {
   }
 
   async inExtension<A, R>(fn: InPage<A, R>, arg?: A): Promise<Awaited<R>> {
+    return (await this.extensionContext()).run(fn, arg);
+  }
+
+  private extensionContext(): Promise<E2EPage> {
     // A blank extension URL (404 inside the add-on) would not get the extension APIs: use the popup page.
     this.extensionPage ??= this.openExtensionPage('popup.html?tabId=-1');
-    return (await this.extensionPage).run(fn, arg);
+    return this.extensionPage;
   }
 
   setOptions(patch: Partial<ThreadlightOptions>): Promise<void> {
@@ -381,10 +400,6 @@ class FirefoxBrowser implements E2EBrowser {
 class FirefoxPage extends DriverPage<PuppeteerPage> {
   readonly browserName = 'firefox' as const;
 
-  protected async waitForExpression(expression: string, timeout: number): Promise<void> {
-    // Fixed-interval polling: requestAnimationFrame does not run in background tabs.
-    await this.page.waitForFunction(expression, { timeout, polling: 100 });
-  }
   async press(key: string): Promise<void> {
     // Puppeteer presses one key: hold the modifiers of a "Shift+C" chord around it, as Playwright does.
     type Key = Parameters<PuppeteerPage['keyboard']['press']>[0];

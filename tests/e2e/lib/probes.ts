@@ -68,6 +68,11 @@ export const scrollToComment = (id: string | null): void => {
   target?.scrollIntoView({ block: 'start', behavior: 'instant' });
 };
 
+/** Scroll the first element matching `selector` to the middle of the viewport, for a screenshot. */
+export const scrollToCenter = (selector: string): void => {
+  document.querySelector(selector)?.scrollIntoView({ block: 'center', behavior: 'instant' });
+};
+
 /** Press `key` and wait until the selection settles on `expected` (a clear message when it never does). */
 export async function pressAndExpectSelection(page: E2EPage, key: string, expected: string | null): Promise<void> {
   await page.press(key);
