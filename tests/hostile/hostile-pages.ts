@@ -55,7 +55,7 @@ function specFor(payload: Payload, id: number): CommentSpec {
   if (slot === 'avatar') spec.avatarAttrs = payload.markup;
   if (slot === 'datetime') spec.datetime = payload.markup;
   if (slot === 'dateText') spec.dateText = payload.markup;
-  if (slot === 'permalink') spec.permalink = payload.markup;
+  if (slot === 'permalink') spec.permalink = payload.markup.replaceAll('{id}', String(id));
   if (AS_PINGBACK.has(payload.id)) spec.type = 'pingback';
   if (AS_POST_AUTHOR.has(payload.id)) spec.postAuthor = true;
   if (spec.type === 'pingback') return spec;

@@ -263,6 +263,14 @@ const DATES: Payload[] = [
 const LINKS: Payload[] = [
   payload('permalink', 'inert', 'p-permalink-javascript', `javascript:${pwn('p-permalink-javascript')}`, 'javascript: permalink', { permalinkNull: true }),
   payload(
+    'permalink',
+    'inert',
+    'p-permalink-fragment',
+    `javascript:${pwn('p-permalink-fragment')}//#comment-{id}`,
+    'a javascript: URL that ends like the permalink ("{id}" = the comment id)',
+    { permalinkNull: true },
+  ),
+  payload(
     'replyTo',
     'inert',
     'r-replyto-breakout',
@@ -326,5 +334,10 @@ export const CLOBBERING_PAYLOADS: Payload[] = [
   ),
   content('k-duplicate-comment-id', 'inert', '<span id="comment-900001">dup</span><span id="div-comment-900001">dup</span>', 'ids of a real comment, repeated in content'),
   content('k-globals', 'inert', '<a id="browser" name="chrome"></a><img name="threadlight" src="data:,"><form id="__pwned"></form>', 'ids named like extension globals'),
-  content('k-threadlight-attrs', 'inert', '<div data-threadlight="enhanced" data-threadlight-id="900001" class="threadlight-toolbar">fake view state</div>', 'our own attributes, pre-set by the page'),
+  content(
+    'k-threadlight-attrs',
+    'inert',
+    '<div data-threadlight="enhanced" data-threadlight-comment="900001" class="threadlight-toolbar">fake view state</div><span data-threadlight-ui="toggle">the page\'s own span</span>',
+    'our own attributes, pre-set by the page (turning off must leave them)',
+  ),
 ];
