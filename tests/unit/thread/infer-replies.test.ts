@@ -327,14 +327,19 @@ describe('inferReplies: hostile input', () => {
 });
 
 describe('inferReplies: speed', () => {
-  /** A fixed workload (300k map writes) timed on a quiet core of the dev machine, in ms. */
+  /**
+   * A fixed workload (300k map writes), in CPU ms, on an idle core of a current laptop (an estimate: this shared
+   * machine is never idle; here it takes 50-85 ms while other engineers' browsers run).
+   */
   const REFERENCE_MS = 12;
+  /** Least CPU time of `times` runs, in ms: CPU time, not wall time, because other processes share the cores. */
   const fastest = (run: () => void, times: number) => {
     let best = Infinity;
     for (let i = 0; i < times; i++) {
-      const start = performance.now();
+      const before = process.cpuUsage();
       run();
-      best = Math.min(best, performance.now() - start);
+      const used = process.cpuUsage(before);
+      best = Math.min(best, (used.user + used.system) / 1000);
     }
     return best;
   };
@@ -354,9 +359,9 @@ describe('inferReplies: speed', () => {
     const big = { ...thread, comments };
     let links = 0;
     const elapsed = fastest(() => (links = inferReplies(big).length), 5);
-    // Other engineers' browsers share these two cores: scale the budget by how slow the machine is right now.
+    // Scale the budget by how slow this machine is right now compared with the reference.
     const slowdown = Math.max(1, fastest(reference, 5) / REFERENCE_MS);
     expect(links).toBeGreaterThan(1000);
-    expect(elapsed / slowdown).toBeLessThan(100);
+    expect(elapsed / slowdown).toBeLessThan(50);
   });
 });

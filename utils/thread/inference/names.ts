@@ -25,7 +25,8 @@ export function normalizeName(name: string): string {
 
 /** Letters and digits only ("Benoît Faverial" → "benoitfaverial"): how handles and logins are typed. */
 export function compactName(name: string): string {
-  return normalizeName(name).replace(/[^\p{L}\p{N}]+/gu, '');
+  const full = normalizeName(name);
+  return /^[a-z0-9]*$/.test(full) ? full : full.replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**
@@ -83,6 +84,8 @@ export type Resolution =
  */
 export class PeopleIndex {
   private readonly byAlias = new Map<string, Map<string, NameTier>>();
+  /** The last word of every alias: a cheap "could a name end here?" before any lookup. */
+  private readonly lastWords = new Set<string>();
 
   /** Register `displayName` as a way to address `person` (idempotent). */
   add(person: string, displayName: string): void {
@@ -97,9 +100,15 @@ export class PeopleIndex {
     if (!people) {
       people = new Map();
       this.byAlias.set(normalized, people);
+      this.lastWords.add(normalized.slice(normalized.lastIndexOf(' ') + 1));
     }
     const known = people.get(person);
     if (known === undefined || rank(tier) < rank(known)) people.set(person, tier);
+  }
+
+  /** Some alias ends with this word (normalized, or in compact form). */
+  mayEndName(word: string): boolean {
+    return this.lastWords.has(normalizeName(word)) || this.lastWords.has(compactName(word));
   }
 
   /** Who `typed` designates. `allowInitials`: the typed form looks like initials ("JB", "J.B."). */

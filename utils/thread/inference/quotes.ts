@@ -15,8 +15,7 @@ const WINDOW = 5;
 const STRIDE = MIN_QUOTE_WORDS - WINDOW + 1;
 /** A window found in more comments than this is a stock phrase: it identifies nobody. */
 const MAX_WINDOW_SOURCES = 16;
-/** Packs a (text, word) position in one number: no comment has a million words. */
-const HIT_SCALE = 1_000_000;
+
 
 const QUOTE_PAIRS: [string, string][] = [
   ['«', '»'],
@@ -32,42 +31,81 @@ const ELLIPSIS = /\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\)|…|\.\.\./u
 
 /** A text as word hashes, with the offset where each word starts. */
 export interface Words {
-  hashes: number[];
-  starts: number[];
+  hashes: Int32Array;
+  starts: Int32Array;
 }
 
+/** A growable pair of typed arrays: no garbage per word, even over a whole thread. */
+class WordBuffer {
+  hashes: Int32Array;
+  starts: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.hashes = new Int32Array(capacity);
+    this.starts = new Int32Array(capacity);
+  }
+
+  push(hash: number, start: number): void {
+    if (this.length === this.hashes.length) {
+      const hashes = new Int32Array(this.length * 2);
+      const starts = new Int32Array(this.length * 2);
+      hashes.set(this.hashes);
+      starts.set(this.starts);
+      this.hashes = hashes;
+      this.starts = starts;
+    }
+    this.hashes[this.length] = hash;
+    this.starts[this.length++] = start;
+  }
+}
+
+/** Char code → its lower-case code when it belongs to a word (letters, digits), 0 when it separates words. */
+const WORD_CODE = (() => {
+  const table = new Uint16Array(65536);
+  for (let code = 0; code < 65536; code++) {
+    let lower = code;
+    if (code >= 65 && code <= 90) lower = code + 32;
+    else if (code >= 0xc0 && code <= 0xde && code !== 0xd7) lower = code + 32;
+    const inWord =
+      (lower >= 97 && lower <= 122) ||
+      (lower >= 48 && lower <= 57) ||
+      (lower >= 0xc0 && lower !== 0xd7 && lower !== 0xf7 && lower < 0x2000) ||
+      (lower >= 0x3040 && lower < 0xd800) ||
+      lower >= 0xf900;
+    table[code] = inWord ? lower : 0;
+  }
+  return table;
+})();
+
 /**
- * Words of `text` (letters and digits; everything else separates), lower-cased, each hashed (FNV-1a).
- * Accents are kept: a quotation is copied, not retyped.
+ * Appends the words of `text` (letters and digits; everything else, emoji included, separates), lower-cased
+ * and hashed (FNV-1a), with their offsets. Accents are kept: a quotation is copied, not retyped.
  */
-export function hashWords(text: string): Words {
-  const hashes: number[] = [];
-  const starts: number[] = [];
+function appendWords(text: string, buffer: WordBuffer): void {
   let hash = 0;
-  let inWord = false;
-  for (let i = 0; i <= text.length; i++) {
-    let code = i < text.length ? text.charCodeAt(i) : 32;
-    if (code >= 65 && code <= 90) code += 32;
-    else if (code >= 0xc0 && code <= 0xde && code !== 0xd7) code += 32;
-    const letter =
-      (code >= 97 && code <= 122) ||
-      (code >= 48 && code <= 57) ||
-      (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000) ||
-      (code >= 0x3040 && code < 0xd800) ||
-      code >= 0xf900;
-    if (letter) {
-      if (!inWord) {
-        inWord = true;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = WORD_CODE[text.charCodeAt(i)]!;
+    if (code !== 0) {
+      if (start < 0) {
+        start = i;
         hash = 0x811c9dc5;
-        starts.push(i);
       }
       hash = Math.imul(hash ^ code, 0x01000193);
-    } else if (inWord) {
-      inWord = false;
-      hashes.push(hash | 0);
+    } else if (start >= 0) {
+      buffer.push(hash, start);
+      start = -1;
     }
   }
-  return { hashes, starts };
+  if (start >= 0) buffer.push(hash, start);
+}
+
+/** The words of `text`, hashed (see appendWords). */
+export function hashWords(text: string): Words {
+  const buffer = new WordBuffer(Math.max(8, text.length >> 3));
+  appendWords(text, buffer);
+  return { hashes: buffer.hashes.subarray(0, buffer.length), starts: buffer.starts.subarray(0, buffer.length) };
 }
 
 export interface QuotedSegment {
@@ -107,6 +145,7 @@ export function quotePieces(text: string): QuotePiece[] {
   if (!ANY_QUOTE_MARK.test(text)) return [];
   const pieces: QuotePiece[] = [];
   for (const segment of quotedSegments(text)) {
+    if (segment.inner.length < 2 * MIN_QUOTE_WORDS) continue; // cannot hold MIN_QUOTE_WORDS words
     for (const part of segment.inner.split(ELLIPSIS)) {
       const words = hashWords(part);
       if (words.hashes.length >= MIN_QUOTE_WORDS) pieces.push({ start: segment.start, words });
@@ -115,7 +154,7 @@ export function quotePieces(text: string): QuotePiece[] {
   return pieces;
 }
 
-function windowKey(hashes: readonly number[], at: number): number {
+function windowKey(hashes: Int32Array, at: number): number {
   let key = 0x811c9dc5;
   for (let i = at; i < at + WINDOW; i++) key = Math.imul(key ^ (hashes[i] ?? 0), 0x01000193);
   return key | 0;
@@ -123,48 +162,49 @@ function windowKey(hashes: readonly number[], at: number): number {
 
 /** Which comments contain a quotation, over texts given in writing order. */
 export class QuoteSources {
-  private words: Words[] | null = null;
-  /** Window key → where it occurs first, as textIndex * HIT_SCALE + wordIndex (most windows occur once). */
-  private readonly firstHit = new Map<number, number>();
-  /** Window key → its other occurrences. */
-  private readonly moreHits = new Map<number, number[]>();
-  private readonly stockPhrases = new Set<number>();
+  /** Every text's words, end to end; text t owns words firstWord[t] … firstWord[t + 1] - 1. */
+  private words: WordBuffer | null = null;
+  private firstWord = new Int32Array(0);
+  /** Open-addressing table of window keys: key, first position + 1 (0 = empty slot), occurrences. */
+  private keys = new Int32Array(0);
+  private firstAt = new Int32Array(0);
+  private counts = new Uint8Array(0);
+  /** Slot → the other positions of its window. */
+  private readonly moreAt = new Map<number, number[]>();
   private readonly quotations = new Map<number, QuotedSegment[]>();
 
   constructor(private readonly texts: readonly string[]) {}
 
   /** Indices (< `before`) of the texts whose own words contain the piece, oldest first. */
   find(piece: Words, before: number): number[] {
-    const words = this.index();
+    this.index();
     const found = new Set<number>();
     const { hashes } = piece;
-    const check = (hit: number, j: number) => {
-      const text = Math.floor(hit / HIT_SCALE);
-      const start = (hit % HIT_SCALE) - j;
-      const source = words[text];
-      if (text < before && source && start >= 0 && this.holds(text, source, hashes, start)) found.add(text);
-    };
     // A source where the piece starts at word s has its windows indexed where (s + j) % STRIDE === 0: for each
     // alignment, the first window of the piece that is not a stock phrase finds every such source.
     for (let alignment = 0; alignment < STRIDE; alignment++) {
       for (let j = alignment; j + WINDOW <= hashes.length; j += STRIDE) {
-        const key = windowKey(hashes, j);
-        if (this.stockPhrases.has(key)) continue;
-        const first = this.firstHit.get(key);
-        if (first !== undefined) check(first, j);
-        for (const hit of this.moreHits.get(key) ?? []) check(hit, j);
+        const slot = this.slotOf(windowKey(hashes, j));
+        if (slot >= 0 && this.counts[slot]! > MAX_WINDOW_SOURCES) continue; // a stock phrase: try the next one
+        if (slot >= 0) {
+          for (const at of [this.firstAt[slot]! - 1, ...(this.moreAt.get(slot) ?? [])]) {
+            const text = this.textOf(at);
+            if (text < before && this.holds(text, hashes, at - j)) found.add(text);
+          }
+        }
         break;
       }
     }
     return [...found].sort((a, b) => a - b);
   }
 
-  /** `source` has the piece at word `start`, outside any passage it was itself quoting. */
-  private holds(text: number, source: Words, piece: readonly number[], start: number): boolean {
-    if (start + piece.length > source.hashes.length) return false;
-    for (let i = 0; i < piece.length; i++) if (source.hashes[start + i] !== piece[i]) return false;
-    const from = source.starts[start] ?? 0;
-    const to = source.starts[start + piece.length - 1] ?? from;
+  /** Text `text` has the piece at global word `start`, outside any passage it was itself quoting. */
+  private holds(text: number, piece: Int32Array, start: number): boolean {
+    const words = this.words!;
+    if (start < this.firstWord[text]! || start + piece.length > this.firstWord[text + 1]!) return false;
+    for (let i = 0; i < piece.length; i++) if (words.hashes[start + i] !== piece[i]) return false;
+    const from = words.starts[start]!;
+    const to = words.starts[start + piece.length - 1]!;
     return !this.quotationsIn(text).some((segment) => segment.start < from && to < segment.end);
   }
 
@@ -180,28 +220,64 @@ export class QuoteSources {
     return segments;
   }
 
-  private index(): Words[] {
-    if (this.words) return this.words;
-    this.words = this.texts.map((text) => hashWords(text));
-    this.words.forEach(({ hashes }, text) => {
-      for (let at = 0; at + WINDOW <= hashes.length; at += STRIDE) {
-        const key = windowKey(hashes, at);
-        if (this.stockPhrases.has(key)) continue;
-        const hit = text * HIT_SCALE + at;
-        if (!this.firstHit.has(key)) {
-          this.firstHit.set(key, hit);
-          continue;
-        }
-        const more = this.moreHits.get(key);
-        if (!more) this.moreHits.set(key, [hit]);
-        else if (more.length < MAX_WINDOW_SOURCES - 1) more.push(hit);
-        else {
-          this.firstHit.delete(key);
-          this.moreHits.delete(key);
-          this.stockPhrases.add(key);
+  /** The text holding global word `at` (binary search). */
+  private textOf(at: number): number {
+    let low = 0;
+    let high = this.texts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.firstWord[middle]! <= at) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  /** The table slot of `key`, or -1. */
+  private slotOf(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) & mask; this.firstAt[slot] !== 0; slot = (slot + 1) & mask) {
+      if (this.keys[slot] === key) return slot;
+    }
+    return -1;
+  }
+
+  private index(): void {
+    if (this.words) return;
+    const words = new WordBuffer(1024);
+    this.firstWord = new Int32Array(this.texts.length + 1);
+    this.texts.forEach((text, index) => {
+      this.firstWord[index] = words.length;
+      appendWords(text, words);
+    });
+    this.firstWord[this.texts.length] = words.length;
+    this.words = words;
+
+    let capacity = 16;
+    while (capacity < (2 * words.length) / STRIDE) capacity *= 2;
+    this.keys = new Int32Array(capacity);
+    this.firstAt = new Int32Array(capacity);
+    this.counts = new Uint8Array(capacity);
+    const mask = capacity - 1;
+    for (let text = 0; text < this.texts.length; text++) {
+      const end = this.firstWord[text + 1]!;
+      for (let at = this.firstWord[text]!; at + WINDOW <= end; at += STRIDE) {
+        const key = windowKey(words.hashes, at);
+        let slot = Math.imul(key, 0x9e3779b1) & mask;
+        while (this.firstAt[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+        if (this.firstAt[slot] === 0) {
+          this.keys[slot] = key;
+          this.firstAt[slot] = at + 1;
+          this.counts[slot] = 1;
+        } else if (this.counts[slot]! <= MAX_WINDOW_SOURCES) {
+          const count = ++this.counts[slot]!;
+          if (count > MAX_WINDOW_SOURCES) this.moreAt.delete(slot);
+          else {
+            const more = this.moreAt.get(slot);
+            if (more) more.push(at);
+            else this.moreAt.set(slot, [at]);
+          }
         }
       }
-    });
-    return this.words;
+    }
   }
 }
