@@ -92,6 +92,49 @@ async function timeToolbar(page: Page): Promise<Record<'expandAll' | 'collapseAl
 
 const ms = (timing: Timing) => `${timing.script.toFixed(1)} ms script / ${timing.total.toFixed(1)} ms with layout`;
 
+/**
+ * Scroll anchoring: a reader deep inside a thread who collapses everything finds that thread's root at the top;
+ * expanding everything again keeps it there; a toggle keeps its own comment in place.
+ */
+async function checkAnchoring(page: Page): Promise<void> {
+  const report = await page.evaluate(`(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+    const top = (id) => document.querySelector('[data-threadlight-comment="' + id + '"]').getBoundingClientRect().top;
+    const shadow = document.querySelector('threadlight-toolbar').shadowRoot;
+    shadow.querySelector('.expand-all').click();
+    await frame();
+    const deep = [...document.querySelectorAll('[data-threadlight-depth="3"]')][2];
+    const id = deep.getAttribute('data-threadlight-comment');
+    let root = deep;
+    while (root.parentElement.closest('[data-threadlight-comment]')) root = root.parentElement.closest('[data-threadlight-comment]');
+    const rootId = root.getAttribute('data-threadlight-comment');
+    deep.scrollIntoView({ block: 'start', behavior: 'instant' });
+    window.scrollBy(0, 10);
+    await frame();
+    const result = { reading: id, root: rootId, before: top(id) };
+    shadow.querySelector('.collapse-all').click();
+    await frame();
+    result.rootTopAfterCollapseAll = top(rootId);
+    shadow.querySelector('.expand-all').click();
+    await frame();
+    result.rootTopAfterExpandAll = top(rootId);
+    const toggle = document.querySelector('[data-threadlight-toggle="' + rootId + '"]');
+    const rootBody = document.querySelector('[data-threadlight-comment="' + rootId + '"] [data-threadlight-body]');
+    rootBody.scrollIntoView({ block: 'start', behavior: 'instant' });
+    window.scrollBy(0, 200);
+    await frame();
+    const bodyBefore = rootBody.getBoundingClientRect().top;
+    toggle.click();
+    await frame();
+    result.toggledBodyShift = rootBody.getBoundingClientRect().top - bodyBefore;
+    toggle.click();
+    await frame();
+    result.toggledBackShift = rootBody.getBoundingClientRect().top - bodyBefore;
+    return result;
+  })()`);
+  console.log(`anchoring: ${JSON.stringify(report)}`);
+}
+
 async function main(): Promise<void> {
   const server = await serve();
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'threadlight-manual-'));
@@ -128,6 +171,7 @@ async function main(): Promise<void> {
       await scrollTo(page, '[data-threadlight-role="post-author"][data-threadlight-depth="2"]');
       await page.evaluate(() => window.scrollBy(0, -200));
       await shot(page, `${theme}-seed-004-author`);
+      await checkAnchoring(page);
     }
 
     // A dark-looking page: the theme's colours inverted by a style present before the content script runs.

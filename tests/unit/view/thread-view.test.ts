@@ -335,6 +335,24 @@ describe('thread view behaviour', () => {
     expect(respond.closest(`[${ATTR_HIDDEN}]`)).toBeNull();
   });
 
+  it('unfolds the comment whose own Reply link received the form', async () => {
+    const fixture = openCorpusFixture('twentytwentyone', 'seed-004');
+    const view = mount(fixture);
+    const id = [...idsWithReplies(fixture.truth)][0]!;
+    view.setCollapsed(id, true);
+    // comment-reply.js: the form goes right after #div-comment-N, inside the collapsed comment's item.
+    const respond = fixture.doc.getElementById('respond')!;
+    const below = fixture.doc.getElementById(`div-comment-${id}`)!;
+    below.parentNode!.insertBefore(respond, below.nextSibling);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(view.isCollapsed(id)).toBe(false);
+    expect(fixture.root.querySelector(`[${ATTR_TOGGLE}="${id}"]`)!.getAttribute('aria-expanded')).toBe('true');
+    // The form going back below the thread (Cancel) changes nothing else.
+    fixture.root.appendChild(respond);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(view.isCollapsed(id)).toBe(false);
+  });
+
   it('reveals the comment a #comment-N link points to', () => {
     const probe = openCorpusFixture('twentytwentythree', 'big-300');
     const deep = probe.truth.comments.find((c) => c.depth === 4)!;

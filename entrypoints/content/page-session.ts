@@ -1,0 +1,348 @@
+/**
+ * What the content script does on one page, kept out of index.ts so it can be tested: detect → parse → mount the
+ * view when Threadlight is active here, follow the options live, answer the popup, and contain every failure
+ * (the page is restored exactly and the error is recorded for getPageState).
+ */
+import type { ContentScriptContext } from '#imports';
+import { detectCommentSections } from '@/utils/detect/detect-comment-sections';
+import { hasCommentSignals } from '@/utils/detect/has-comment-signals';
+import type { CommentSection, EmbeddedSystem } from '@/utils/detect/types';
+import { onMessage, sendMessage, type PageState, type PageStatus } from '@/utils/messaging/protocol';
+import { parseSection } from '@/utils/parse/parse-section';
+import type { ParsedSection } from '@/utils/parse/types';
+import { isActiveOn, optionsItem, type ThreadlightOptions } from '@/utils/storage/options';
+import { listParticipants } from '@/utils/thread/participants';
+import { summarizeThread } from '@/utils/thread/stats';
+import { mountThreadView } from '@/utils/view/mount-thread-view';
+import { scrollToElement } from '@/utils/view/scroll-anchor';
+import type { ViewController, ViewFeatureFactory } from '@/utils/view/types';
+
+/** The part of WXT's ContentScriptContext the session uses. */
+export type SessionContext = Pick<ContentScriptContext, 'onInvalidated' | 'setTimeout' | 'addEventListener'>;
+
+export interface PageSessionConfig {
+  ctx: SessionContext;
+  doc?: Document;
+  /** View features (keyboard, previews, inferred links), built on every mounted view. */
+  features?: readonly ViewFeatureFactory[];
+  /** Delay before re-detecting after an SPA navigation, ms (the new page needs time to render). */
+  navigationDelay?: number;
+}
+
+export interface PageSession {
+  /** Resolves when the first pass is done (enhanced, disabled, nothing found or failed). */
+  readonly ready: Promise<void>;
+  state(): PageState;
+  /** The mounted views (empty when off or nothing found). */
+  views(): ViewController[];
+}
+
+interface FoundSection {
+  section: CommentSection;
+  parsed: ParsedSection;
+  view: ViewController | null;
+}
+
+const MAX_ERRORS = 20;
+
+/** Performance marks read by the benchmark and the e2e suite. */
+export const MARK_START = 'threadlight:start';
+export const MARK_READY = 'threadlight:ready';
+export const MARK_BAIL = 'threadlight:bail';
+
+function mark(name: string): void {
+  try {
+    performance.mark(name);
+  } catch {
+    // Marks are diagnostics only.
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+/**
+ * Parse a section again after the page changed it. The comments already known keep their data: the page now holds
+ * our controls (an "Author" badge inside a name, a toggle bar in a body), which the parser must not read as theirs.
+ */
+function reparseKeepingKnown(entry: FoundSection): ParsedSection {
+  const known = new Map(entry.parsed.thread.comments.map((comment) => [comment.id, comment]));
+  const parsed = parseSection(entry.section);
+  const comments = parsed.thread.comments.map((comment) => {
+    const previous = known.get(comment.id);
+    return previous ? { ...previous, parentId: comment.parentId, depth: comment.depth } : comment;
+  });
+  return {
+    ...parsed,
+    thread: { ...parsed.thread, comments, postAuthor: entry.parsed.thread.postAuthor ?? parsed.thread.postAuthor },
+  };
+}
+
+/** Start Threadlight on this page. Never throws; errors end up in state().errors. */
+export function startPageSession(config: PageSessionConfig): PageSession {
+  const { ctx } = config;
+  const doc = config.doc ?? document;
+  const features = config.features ?? [];
+  const errors: string[] = [];
+  let status: PageStatus = 'loading';
+  let system: EmbeddedSystem | undefined;
+  let found: FoundSection[] = [];
+  let options: ThreadlightOptions | null = null;
+  let badgeSent = false;
+  let generation = 0;
+  let stopped = false;
+  const cleanups: (() => void)[] = [];
+
+  const record = (where: string, error: unknown) => {
+    errors.push(`${where}: ${describeError(error)}`);
+    if (errors.length > MAX_ERRORS) errors.splice(0, errors.length - MAX_ERRORS);
+  };
+
+  const hostname = () => doc.defaultView?.location.hostname ?? '';
+  const main = (): FoundSection | undefined =>
+    found.reduce<FoundSection | undefined>(
+      (best, entry) => (!best || entry.parsed.thread.comments.length > best.parsed.thread.comments.length ? entry : best),
+      undefined,
+    );
+
+  /** Restore the page exactly and stop enhancing it, after `error`. */
+  const fail = (where: string, error: unknown) => {
+    record(where, error);
+    unmountViews();
+    status = 'error';
+  };
+
+  function unmountViews(): void {
+    for (const entry of found) {
+      const view = entry.view;
+      entry.view = null;
+      try {
+        view?.destroy();
+      } catch (error) {
+        record('destroy', error);
+      }
+    }
+  }
+
+  function mountViews(current: ThreadlightOptions): void {
+    const primary = main();
+    for (const entry of found) {
+      if (entry.view) continue;
+      entry.view = mountThreadView(entry.parsed, current, features, {
+        root: entry.section.root,
+        toolbar: entry === primary,
+        reparse: () => (entry.parsed = reparseKeepingKnown(entry)),
+        onError: (error, where, fatal) => {
+          if (fatal) fail(`view (${where})`, error);
+          else record(`view (${where})`, error);
+        },
+      });
+    }
+  }
+
+  function sendBadge(count: number | null): void {
+    if (count === null && !badgeSent) return;
+    badgeSent = count !== null;
+    sendMessage('setBadge', { count }).catch(() => {
+      // No background listener (yet): the badge is a nicety.
+    });
+  }
+
+  /** Detect and parse the page; mount when active. */
+  async function run(): Promise<void> {
+    const pass = ++generation;
+    try {
+      system = undefined;
+      found = [];
+      // Most pages have no comments at all: one querySelector, then nothing else runs.
+      if (!hasCommentSignals(doc)) {
+        status = 'none';
+        sendBadge(null);
+        mark(MARK_BAIL);
+        return;
+      }
+      options = await optionsItem.getValue();
+      if (pass !== generation || stopped) return;
+      const detection = detectCommentSections(doc);
+      if (detection.status !== 'found') {
+        status = detection.status;
+        if (detection.status === 'unreadable') system = detection.system;
+        sendBadge(null);
+        mark(MARK_BAIL);
+        return;
+      }
+      for (const section of detection.sections) {
+        try {
+          const parsed = parseSection(section);
+          if (parsed.thread.comments.length > 0) found.push({ section, parsed, view: null });
+        } catch (error) {
+          record('parse', error);
+        }
+      }
+      if (found.length === 0) {
+        status = errors.length > 0 ? 'error' : 'none';
+        sendBadge(null);
+        mark(MARK_BAIL);
+        return;
+      }
+      sendBadge(found.reduce((sum, entry) => sum + entry.parsed.thread.comments.length, 0));
+      applyActivation();
+      const outcome = status as PageStatus; // applyActivation changed it
+      if (outcome === 'found-disabled' || outcome === 'error') mark(MARK_BAIL);
+    } catch (error) {
+      fail('start', error);
+      mark(MARK_BAIL);
+    }
+  }
+
+  /** Mount or unmount after the options (or the page) changed. */
+  function applyActivation(): void {
+    if (!options || found.length === 0 || status === 'error') return;
+    if (isActiveOn(options, hostname())) {
+      const wasEnhanced = status === 'enhanced';
+      try {
+        mountViews(options);
+      } catch (error) {
+        fail('mount', error); // restores the sections already mounted
+        return;
+      }
+      status = 'enhanced';
+      if (!wasEnhanced) mark(MARK_READY);
+    } else {
+      unmountViews();
+      status = 'found-disabled';
+    }
+  }
+
+  function onOptionsChanged(next: ThreadlightOptions): void {
+    try {
+      const previous = options;
+      options = next;
+      if (status === 'error' || found.length === 0) return;
+      const wasActive = previous !== null && isActiveOn(previous, hostname());
+      const active = isActiveOn(next, hostname());
+      if (wasActive && active) {
+        for (const entry of found) entry.view?.applyOptions(next);
+      } else if (active !== wasActive || status === 'found-disabled') {
+        if (active) {
+          // The page may have changed while we were off: read it again before enhancing.
+          found = found.map((entry) => ({ ...entry, parsed: parseSection(entry.section) }));
+        }
+        applyActivation();
+      }
+    } catch (error) {
+      fail('options', error);
+    }
+  }
+
+  function onNavigation(): void {
+    unmountViews();
+    found = [];
+    status = 'loading';
+    ctx.setTimeout(() => void run(), config.navigationDelay ?? 500);
+  }
+
+  function state(): PageState {
+    const base: PageState = { status, hostname: hostname(), errors: [...errors] };
+    if (status === 'unreadable') return { ...base, system };
+    const primary = main();
+    if (!primary || (status !== 'enhanced' && status !== 'found-disabled')) return base;
+    const { thread } = primary.parsed;
+    const participants = listParticipants(thread)
+      .map((participant) => ({
+        key: participant.key,
+        name: participant.name,
+        url: participant.url,
+        isPostAuthor: participant.isPostAuthor,
+        count: participant.commentIds.length,
+      }))
+      .sort((a, b) => b.count - a.count);
+    return {
+      ...base,
+      stats: summarizeThread(thread),
+      postAuthor: thread.postAuthor,
+      participants,
+      pings: thread.comments
+        .filter((comment) => comment.type !== 'comment')
+        .map((comment) => ({
+          id: comment.id,
+          title: comment.author.name,
+          url: comment.author.url,
+          type: comment.type as 'pingback' | 'trackback',
+        })),
+      pagination: thread.pagination ? { current: thread.pagination.current, total: thread.pagination.total } : null,
+    };
+  }
+
+  function focusParticipant(key: string, index: number): { index: number; total: number } {
+    const primary = main();
+    if (!primary) return { index: 0, total: 0 };
+    const participant = listParticipants(primary.parsed.thread).find((p) => p.key === key);
+    const ids = participant?.commentIds.filter((id) => primary.parsed.elements.has(id)) ?? [];
+    if (ids.length === 0) {
+      primary.view?.setFocus([]);
+      return { index: 0, total: 0 };
+    }
+    const position = ((Math.trunc(index) % ids.length) + ids.length) % ids.length;
+    const id = ids[position]!;
+    const view = primary.view;
+    if (view) {
+      view.setFocus(ids);
+      view.select(id, { scroll: false });
+    }
+    const target = primary.parsed.bodies.get(id) ?? primary.parsed.elements.get(id);
+    if (target) scrollToElement(target, 'center');
+    return { index: position, total: ids.length };
+  }
+
+  // Every handler answers even when the page failed: the popup shows the recorded errors.
+  const guard =
+    <A extends unknown[], R>(where: string, handler: (...args: A) => R, fallback: R) =>
+    (...args: A): R => {
+      try {
+        return handler(...args);
+      } catch (error) {
+        fail(where, error);
+        return fallback;
+      }
+    };
+
+  try {
+    cleanups.push(
+      onMessage(
+        'getPageState',
+        guard('getPageState', state, { status: 'error', errors }),
+      ),
+      onMessage(
+        'focusParticipant',
+        guard('focusParticipant', ({ data }) => focusParticipant(data.key, data.index), { index: 0, total: 0 }),
+      ),
+      onMessage(
+        'clearParticipantFocus',
+        guard('clearParticipantFocus', () => main()?.view?.setFocus([]), undefined),
+      ),
+      optionsItem.watch(guard('options', (next: ThreadlightOptions) => onOptionsChanged(next), undefined)),
+    );
+    // The content script's own window (the same as doc's in the browser): WXT fires its location events there.
+    ctx.addEventListener(window, 'wxt:locationchange', guard('navigation', onNavigation, undefined));
+  } catch (error) {
+    record('setup', error);
+  }
+
+  ctx.onInvalidated(() => {
+    stopped = true;
+    for (const cleanup of cleanups.splice(0)) {
+      try {
+        cleanup();
+      } catch {
+        // The extension is going away; nothing left to tell.
+      }
+    }
+    unmountViews();
+  });
+
+  const ready = run();
+  return { ready, state, views: () => found.flatMap((entry) => (entry.view ? [entry.view] : [])) };
+}

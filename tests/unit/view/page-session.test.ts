@@ -1,0 +1,207 @@
+/**
+ * The content script's orchestration on corpus pages: detect → parse → mount when active, options followed live,
+ * the popup's messages answered, failures contained (page restored, error recorded), invalidation cleaned up.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { MARK_BAIL, MARK_READY, startPageSession, type PageSession } from '@/entrypoints/content/page-session';
+import { onMessage, sendMessage } from '@/utils/messaging/protocol';
+import { parseSection } from '@/utils/parse/parse-section';
+import { DEFAULT_OPTIONS, optionsItem } from '@/utils/storage/options';
+import type { ViewFeature } from '@/utils/view/types';
+import { openCorpusPage, type Theme } from './view-fixtures';
+
+vi.mock('@/utils/parse/parse-section', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/utils/parse/parse-section')>();
+  return { ...original, parseSection: vi.fn(original.parseSection) };
+});
+
+let ctx: ContentScriptContext;
+let badges: (number | null)[];
+let stopBadges: () => void;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  ctx = new ContentScriptContext('content');
+  badges = [];
+  stopBadges = onMessage('setBadge', ({ data }) => void badges.push(data.count));
+  performance.clearMarks();
+});
+
+afterEach(() => {
+  ctx.notifyInvalidated();
+  stopBadges();
+});
+
+function open(theme: Theme, variant: string) {
+  const page = openCorpusPage(theme, variant);
+  const original = page.doc.documentElement.outerHTML;
+  return { ...page, original };
+}
+
+async function start(doc: Document, features: Parameters<typeof startPageSession>[0]['features'] = []): Promise<PageSession> {
+  const session = startPageSession({ ctx, doc, features, navigationDelay: 0 });
+  await session.ready;
+  return session;
+}
+
+const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function traces(doc: Document): string[] {
+  const names = new Set<string>();
+  for (const element of doc.querySelectorAll('*')) {
+    for (const name of element.getAttributeNames()) if (name.startsWith('data-threadlight')) names.add(name);
+  }
+  return [...names];
+}
+
+describe('page session', () => {
+  it('enhances seed-004 and answers getPageState with the thread summary', async () => {
+    const { doc, truth } = open('twentytwentyone', 'seed-004');
+    const session = await start(doc);
+    expect(session.views()).toHaveLength(1);
+    expect(doc.querySelector('[data-threadlight="enhanced"]')).not.toBeNull();
+    expect(performance.getEntriesByName(MARK_READY)).toHaveLength(1);
+
+    const state = await sendMessage('getPageState');
+    expect(state.status).toBe('enhanced');
+    expect(state.hostname).toBe('127.0.0.1');
+    expect(state.errors).toEqual([]);
+    expect(state.stats?.comments).toBe(truth.comments.length);
+    expect(state.stats?.postAuthorReplies).toBe(17);
+    expect(state.postAuthor?.name).toBe('Benoît Faverial');
+    expect(state.pings).toEqual([expect.objectContaining({ id: '72', type: 'pingback' })]);
+    const counts = state.participants!.map((p) => p.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(state.participants![0]).toMatchObject({ name: 'Benoît Faverial', isPostAuthor: true, count: 17 });
+    await settle();
+    expect(badges).toEqual([truth.comments.length]);
+  });
+
+  it('focuses a participant: highlights, wraps around, reveals, and clears', async () => {
+    const { doc } = open('twentytwentytwo', 'seed-004');
+    const session = await start(doc);
+    const state = await sendMessage('getPageState');
+    const author = state.participants!.find((p) => p.isPostAuthor)!;
+    session.views()[0]!.collapseAll();
+
+    const first = await sendMessage('focusParticipant', { key: author.key, index: 0 });
+    expect(first).toEqual({ index: 0, total: 17 });
+    expect(doc.querySelectorAll('[data-threadlight-focus]')).toHaveLength(17);
+    const wrapped = await sendMessage('focusParticipant', { key: author.key, index: 17 + 3 });
+    expect(wrapped).toEqual({ index: 3, total: 17 });
+    const back = await sendMessage('focusParticipant', { key: author.key, index: -1 });
+    expect(back).toEqual({ index: 16, total: 17 });
+    const view = session.views()[0]!;
+    const selected = view.selectedId()!;
+    expect(doc.querySelector(`[data-threadlight-comment="${selected}"]`)!.hasAttribute('data-threadlight-focus')).toBe(true);
+    expect(view.isVisible(selected)).toBe(true);
+
+    expect(await sendMessage('focusParticipant', { key: 'nobody', index: 0 })).toEqual({ index: 0, total: 0 });
+    await sendMessage('focusParticipant', { key: author.key, index: 0 });
+    await sendMessage('clearParticipantFocus');
+    expect(doc.querySelectorAll('[data-threadlight-focus]')).toHaveLength(0);
+  });
+
+  it('leaves a page without comments alone and says so', async () => {
+    const { doc, original } = open('twentytwentythree', 'seed-000');
+    await start(doc);
+    expect((await sendMessage('getPageState')).status).toBe('none');
+    expect(performance.getEntriesByName(MARK_BAIL)).toHaveLength(1);
+    expect(doc.documentElement.outerHTML).toBe(original);
+    await settle();
+    expect(badges).toEqual([]);
+  });
+
+  it('follows the options live: off for the site restores exactly, on again enhances, other changes apply', async () => {
+    const { doc, original } = open('twentytwentythree', 'seed-004');
+    await optionsItem.setValue({ ...DEFAULT_OPTIONS, disabledSites: ['127.0.0.1'] });
+    const session = await start(doc);
+    expect((await sendMessage('getPageState')).status).toBe('found-disabled');
+    expect((await sendMessage('getPageState')).stats?.comments).toBe(58);
+    expect(traces(doc)).toEqual([]);
+    expect(doc.documentElement.outerHTML).toBe(original);
+
+    await optionsItem.setValue({ ...DEFAULT_OPTIONS });
+    await settle();
+    expect((await sendMessage('getPageState')).status).toBe('enhanced');
+    expect(doc.querySelectorAll('[data-threadlight-toggle]').length).toBeGreaterThan(0);
+
+    await optionsItem.setValue({ ...DEFAULT_OPTIONS, autoCollapseDepth: 1 });
+    await settle();
+    expect(session.views()[0]!.currentOptions().autoCollapseDepth).toBe(1);
+    expect(doc.querySelectorAll('[data-threadlight-collapsed]').length).toBeGreaterThan(0);
+
+    await optionsItem.setValue({ ...DEFAULT_OPTIONS, enabled: false });
+    await settle();
+    expect((await sendMessage('getPageState')).status).toBe('found-disabled');
+    expect(traces(doc)).toEqual([]);
+    expect(doc.querySelectorAll('[class*="threadlight-"]')).toHaveLength(0);
+    expect(doc.documentElement.outerHTML).toBe(original);
+  });
+
+  it('builds the features on the view and tears them down with it', async () => {
+    const { doc } = open('twentytwentyone', 'seed-004');
+    const events: string[] = [];
+    const feature = (): ViewFeature => ({
+      apply: (options) => events.push(`apply ${options.keyboardShortcuts}`),
+      destroy: () => events.push('destroy'),
+    });
+    await start(doc, [feature]);
+    await optionsItem.setValue({ ...DEFAULT_OPTIONS, keyboardShortcuts: false });
+    await settle();
+    ctx.notifyInvalidated();
+    expect(events).toEqual(['apply true', 'apply false', 'destroy']);
+  });
+
+  it('contains a parser failure: nothing changes on the page, the error is reported', async () => {
+    const { doc, original } = open('twentytwentyone', 'seed-004');
+    vi.mocked(parseSection).mockImplementationOnce(() => {
+      throw new Error('parser exploded');
+    });
+    await start(doc);
+    const state = await sendMessage('getPageState');
+    expect(state.status).toBe('error');
+    expect(state.errors).toEqual(['parse: parser exploded']);
+    expect(doc.documentElement.outerHTML).toBe(original);
+  });
+
+  it('restores the page when a dynamic update fails after mount', async () => {
+    const { doc, original } = open('twentytwentyone', 'seed-004');
+    await start(doc);
+    const list = doc.querySelector('ol.comment-list')!;
+    vi.mocked(parseSection).mockImplementationOnce(() => {
+      throw new Error('late failure');
+    });
+    const added = doc.createElement('li');
+    list.append(added);
+    await settle(300);
+    const state = await sendMessage('getPageState');
+    expect(state.status).toBe('error');
+    expect(state.errors[0]).toMatch(/late failure/);
+    added.remove();
+    expect(doc.documentElement.outerHTML).toBe(original);
+  });
+
+  it('re-detects after an SPA navigation', async () => {
+    const { doc } = open('twentytwentyone', 'seed-004');
+    const session = await start(doc);
+    const before = session.views()[0];
+    // What a single-page app does; WXT notices the new URL (polling every second in jsdom).
+    window.history.pushState({}, '', `/other-post-${Date.now()}/`);
+    await vi.waitUntil(() => doc.querySelector('[data-threadlight]') === null, { timeout: 3000, interval: 20 });
+    await vi.waitUntil(() => session.views().length === 1, { timeout: 3000, interval: 20 });
+    expect(session.views()).toHaveLength(1);
+    expect(session.views()[0]).not.toBe(before);
+    expect((await sendMessage('getPageState')).status).toBe('enhanced');
+  });
+
+  it('cleans everything up when the extension context goes away', async () => {
+    const { doc, original } = open('twentytwentytwo', 'seed-004');
+    await start(doc);
+    ctx.notifyInvalidated();
+    expect(doc.documentElement.outerHTML).toBe(original);
+    await expect(sendMessage('getPageState')).rejects.toThrow();
+  });
+});
