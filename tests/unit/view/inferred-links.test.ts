@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { detectCommentSections } from '@/utils/detect/detect-comment-sections';
+import { parseSection } from '@/utils/parse/parse-section';
 import type { ParsedSection } from '@/utils/parse/types';
+import { inferReplies } from '@/utils/thread/infer-replies';
 import { DEFAULT_OPTIONS, type ReplyInference, type ThreadlightOptions } from '@/utils/storage/options';
 import { ATTR_HIDDEN, ATTR_UI } from '@/utils/view/dom-contract';
 import { createInferredLinksFeature } from '@/utils/view/inferred-links';
@@ -10,7 +13,7 @@ import type { ViewController, ViewFeature } from '@/utils/view/types';
 import { setTestLanguage } from '../../setup/i18n';
 import { EXPECTED_PAIRS_004, withPageTexts } from '../thread/infer-replies.fixtures';
 import { FakeView } from './keyboard-fake-view';
-import { openCorpusFixture, THEMES, type CorpusFixture, type Theme } from './view-fixtures';
+import { openCorpusFixture, openCorpusPage, THEMES, type CorpusFixture, type Theme } from './view-fixtures';
 
 const options = (inferReplies: ReplyInference): ThreadlightOptions => ({ ...DEFAULT_OPTIONS, inferReplies });
 const NOTE = `[${ATTR_UI}="${UI_NOTE}"]`;
@@ -28,7 +31,11 @@ function openFlattened004(theme: Theme): CorpusFixture {
   const { parsed } = fixture;
   const [first] = parsed.thread.comments;
   const list = parsed.elements.get(first!.id)!.parentElement!;
-  for (const comment of parsed.thread.comments) list.append(parsed.elements.get(comment.id)!);
+  for (const comment of parsed.thread.comments) {
+    const item = parsed.elements.get(comment.id)!;
+    list.append(item);
+    item.className = item.className.replace(/\bdepth-\d+\b/, 'depth-1'); // as WordPress prints them, threading off
+  }
   for (const element of parsed.elements.values()) {
     for (const child of [...element.children]) {
       if ((child.tagName === 'OL' || child.tagName === 'UL') && child.children.length === 0) child.remove();
@@ -242,5 +249,70 @@ describe('inferred links with the real view core', () => {
     view.applyOptions({ ...options('renest'), bigThreadThreshold: 0 });
     view.destroy();
     expect(fixture.root.outerHTML).toBe(before);
+  });
+});
+
+describe('inferred links on the real pipeline (detector, parser, view core re-parsing the page)', () => {
+  /** Seed 004 printed flat, detected and parsed as the content script does. */
+  function parsedFlat004(theme: Theme) {
+    const { doc, truth } = openCorpusPage(theme, 'seed-004');
+    const items = truth.comments.map((c) => doc.getElementById(`comment-${c.wp_id}`)!);
+    const list = items[0]!.parentElement!;
+    for (const item of items) {
+      list.append(item);
+      item.className = item.className.replace(/\bdepth-\d+\b/, 'depth-1'); // as WordPress prints them, threading off
+    }
+    for (const item of items) {
+      for (const child of [...item.children]) if (/^(OL|UL)$/.test(child.tagName) && !child.children.length) child.remove();
+    }
+    const detection = detectCommentSections(doc);
+    if (detection.status !== 'found') throw new Error(`no section on ${theme}`);
+    const section = detection.sections[0]!;
+    const wp = (n: number) => String(truth.comments[n - 1]!.wp_id);
+    return { section, parse: () => parseSection(section), wp };
+  }
+
+  it.each(THEMES)('finds the hand-written links from the parser\'s thread on %s', (theme) => {
+    const { parse, wp } = parsedFlat004(theme);
+    const links = inferReplies(parse().thread);
+    expect(links.map((link) => [link.childId, link.parentId])).toEqual(
+      EXPECTED_PAIRS_004.map(([child, parent]) => [wp(child), wp(parent)]),
+    );
+  });
+
+  it('renest survives the view core re-parsing the page, switches back, and restores the exact HTML', async () => {
+    const { section, parse, wp } = parsedFlat004('twentytwentythree');
+    const before = section.root.outerHTML;
+    let parsed = parse();
+    let reparses = 0;
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+    const view = mountThreadView(parsed, { ...options('renest'), bigThreadThreshold: 0 }, [createInferredLinksFeature], {
+      root: section.root,
+      toolbar: false,
+      updateDelay: 0,
+      reparse: () => {
+        reparses++;
+        return (parsed = parse());
+      },
+    });
+    views.push(view);
+    await settle();
+    expect(reparses).toBeGreaterThan(0); // the moves were seen as page changes, and the page read again
+    // The parser now reads the moved replies as nested, as the feature told the core.
+    const parentOf = (n: number) => view.parsed.thread.comments.find((c) => c.id === wp(n))?.parentId;
+    expect(parentOf(6)).toBe(wp(5));
+    expect(parentOf(56)).toBe(wp(55));
+    expect(notesIn(section.root)).toHaveLength(16);
+
+    view.applyOptions({ ...options('links'), bigThreadThreshold: 0 });
+    await settle();
+    expect(parentOf(6)).toBeNull();
+    expect(notesIn(section.root)).toHaveLength(16);
+    expect(section.root.querySelectorAll(`[${ATTR_INFERRED_LIST}]`)).toHaveLength(0);
+
+    view.applyOptions({ ...options('renest'), bigThreadThreshold: 0 });
+    await settle();
+    view.destroy();
+    expect(section.root.outerHTML).toBe(before);
   });
 });
