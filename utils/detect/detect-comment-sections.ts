@@ -1,4 +1,4 @@
-import { findCommentItems, type CommentItem } from '@/utils/detect/comment-items';
+import { classTokens, findCommentItems, type CommentItem } from '@/utils/detect/comment-items';
 import { findEmbeddedSystem } from '@/utils/detect/embedded-systems';
 import type { CommentSection, Detection } from '@/utils/detect/types';
 import type { MarkupDialect } from '@/utils/thread/types';
@@ -17,19 +17,20 @@ export const SECTION_ROOT_SELECTOR = [
 /** Ids of the comment form's parts: `#respond` (comment-reply.js moves it), `#commentform`, Jetpack's iframe. */
 export const COMMENT_FORM_IDS = ['respond', 'commentform', 'jetpack_remote_comment'];
 
+/** wpDiscuz posts through admin-ajax with its own form classes (7: `wpd_comm_form`, 5: `wc_comm_form`). */
+const PLUGIN_FORM_CLASSES = ['wpd_comm_form', 'wc_comm_form'];
+
 /** True when `el` is (a container of) the comment form. */
 export function isCommentForm(el: Element): boolean {
   if (COMMENT_FORM_IDS.includes(el.id)) return true;
-  return el.tagName === 'FORM' && (el.getAttribute('action') ?? '').includes('wp-comments-post');
+  if (el.tagName !== 'FORM') return false;
+  return (el.getAttribute('action') ?? '').includes('wp-comments-post') || classTokens(el).some((token) => PLUGIN_FORM_CLASSES.includes(token));
 }
 
-/** The page's own comment form (or its Jetpack iframe): proof the page is a comment-enabled WordPress post. */
-export function findCommentForm(doc: Document): Element | null {
-  for (const id of COMMENT_FORM_IDS) {
-    const el = doc.getElementById(id);
-    if (el) return el;
-  }
-  return Array.from(doc.forms).find(isCommentForm) ?? null;
+/** The page's own comment form parts (or Jetpack's iframe): proof the page is a comment-enabled WordPress post. */
+export function findCommentForms(doc: Document): Element[] {
+  const byId = COMMENT_FORM_IDS.map((id) => doc.getElementById(id)).filter((el): el is HTMLElement => el !== null);
+  return [...byId, ...Array.from(doc.forms).filter(isCommentForm)];
 }
 
 const REPLY_LINK_SELECTOR = '.comment-reply-link, .comment-reply-login, [data-commentid]';
@@ -125,7 +126,7 @@ export function detectCommentSections(doc: Document): Detection {
   const items = findCommentItems(doc);
   const sections: CommentSection[] = [];
   if (items.length > 0) {
-    const pageHasForm = findCommentForm(doc) !== null;
+    const pageHasForm = findCommentForms(doc).length > 0;
     for (const group of groupItems(items)) {
       const dialect = dialectOf(group);
       if (!isConfirmed(group, dialect, pageHasForm)) continue;

@@ -1,4 +1,4 @@
-import { findCommentForm } from '@/utils/detect/detect-comment-sections';
+import { findCommentForms } from '@/utils/detect/detect-comment-sections';
 import { classTokens, findCommentItems, type CommentItem } from '@/utils/detect/comment-items';
 import type { CommentSection } from '@/utils/detect/types';
 import {
@@ -43,11 +43,16 @@ function findBody(scanned: ScannedItem, index: OwnIndex, items: ScannedItem[]): 
   const { item } = scanned;
   const nested = scanned.domChildren.map((i) => items[i]!.item.element);
   const holdsNoReply = (el: Element): boolean => !nested.some((child) => el.contains(child));
+  const bodyByClass = index.roles.get('body') ?? null;
+  // `.comment-body` / `.wpd-comment-wrap` around the inner `#comment-N` (wpDiscuz) is the larger, better body;
+  // inside it (twentyten's text-only `.comment-body`) it is not.
+  const wrapsInnerId = bodyByClass !== null && item.innerIdHost !== null && bodyByClass.contains(item.innerIdHost);
   const candidates = [
     index.divCommentId,
+    wrapsInnerId ? bodyByClass : null,
     item.innerIdHost,
     item.classHost !== item.element ? item.classHost : null,
-    index.roles.get('body') ?? null,
+    bodyByClass,
   ];
   for (const candidate of candidates) {
     if (candidate && candidate !== item.element && holdsNoReply(candidate)) return candidate;
@@ -167,9 +172,9 @@ function isUsableForm(el: Element | null): boolean {
 
 /** The form next to the list, else none if the section says comments are closed, else the page's form. */
 function isCommentsOpen(doc: Document, chrome: SectionChrome): boolean {
-  if (chrome.form) return isUsableForm(chrome.form);
+  if (chrome.forms.length > 0) return chrome.forms.some(isUsableForm);
   if (chrome.closedNote) return false;
-  return isUsableForm(findCommentForm(doc));
+  return findCommentForms(doc).some(isUsableForm);
 }
 
 /** Page URL usable as a base for relative links (documents parsed from files have none). */

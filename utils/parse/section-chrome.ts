@@ -3,7 +3,8 @@ import { isCommentForm } from '@/utils/detect/detect-comment-sections';
 /** What surrounds a comment list in its section: pagination blocks, the comment form, a "comments closed" note. */
 export interface SectionChrome {
   navs: Element[];
-  form: Element | null;
+  /** Comment-form parts (`#respond`, `#commentform`, a wp-comments-post or wpDiscuz form), in page order. */
+  forms: Element[];
   closedNote: Element | null;
 }
 
@@ -31,14 +32,14 @@ function hasAnyClass(el: Element, names: readonly string[]): boolean {
  */
 export function scanSectionChrome(root: Element, list: Element): SectionChrome {
   const scope = root === list ? (list.parentElement ?? list) : root;
-  const chrome: SectionChrome = { navs: [], form: null, closedNote: null };
+  const chrome: SectionChrome = { navs: [], forms: [], closedNote: null };
   const walker = scope.ownerDocument.createTreeWalker(scope, 1 /* SHOW_ELEMENT */, {
     acceptNode: (node) => (node === list ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
   });
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node as Element;
     if (hasAnyClass(el, NAV_CLASSES) || NAV_IDS.includes(el.id)) chrome.navs.push(el);
-    if (!chrome.form && isCommentForm(el)) chrome.form = el;
+    if (isCommentForm(el)) chrome.forms.push(el);
     if (!chrome.closedNote && hasAnyClass(el, CLOSED_NOTE_CLASSES)) chrome.closedNote = el;
   }
   return chrome;

@@ -1,0 +1,25 @@
+/**
+ * The 114 live captures of ../shared/realworld: 25 WordPress-style threads parse exactly as their hand-checked
+ * truth, and the 89 pages without a comment list (articles, counts, forms, widgets, embeds) yield no comment.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadDocument, parseDocument, readTruthFile, realworldPages } from './corpus-pages';
+import { expectPageMatchesTruth } from './expect-truth';
+
+const pages = realworldPages();
+
+describe.each(pages)('$label', (page) => {
+  it('matches its truth', () => {
+    expectPageMatchesTruth(parseDocument(loadDocument(page)), readTruthFile(page.truthPath));
+  });
+});
+
+describe('realworld embedded systems', () => {
+  it.each(pages.filter((page) => ['disqus', 'livefyre'].includes(readTruthFile(page.truthPath).system ?? '')))(
+    '$label is reported as an unreadable embedded thread',
+    (page) => {
+      const truth = readTruthFile(page.truthPath);
+      expect(parseDocument(loadDocument(page)).detection).toEqual({ status: 'unreadable', system: truth.system });
+    },
+  );
+});

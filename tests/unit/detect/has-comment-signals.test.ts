@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { hasCommentSignals } from '@/utils/detect/has-comment-signals';
+import { ARTICLE, blockItem, commentsArea, documentFrom, html5Item } from '../parse/markup';
+
+const signals = (body: string): boolean => hasCommentSignals(documentFrom(body));
+
+describe('hasCommentSignals', () => {
+  it.each([
+    ['a classic thread', commentsArea(html5Item({ id: 1, depth: 1, author: 'A' }))],
+    ['a block theme thread', `<ol class="wp-block-comment-template">${blockItem({ id: 2, depth: 1, author: 'B' })}</ol>`],
+    ['a li-comment theme', '<ol class="commentlist"><li class="comment depth-1" id="li-comment-3"><div id="comment-3">Hi</div></li></ol>'],
+    ['OceanWP (classes on the inner article)', '<ol><li id="comment-4" class="comment-container"><article class="comment depth-1 comment-body">Hi</article></li></ol>'],
+    ['wpDiscuz', '<div id="wpdcom"><div id="wpd-comm-5_0" class="wpd-comment">Hi</div></div>'],
+    ['a theme with reply links only', '<li><p>Hi</p><a class="comment-reply-link" data-commentid="6" href="#">Reply</a></li>'],
+    ['permalinks only', '<li><a href="https://b.example/p/#comment-7">May 1</a><p>Hi</p></li>'],
+    ['Disqus', '<div id="disqus_thread"></div>'],
+    ['Facebook comments', '<div class="fb-comments"></div>'],
+  ])('is true for %s', (_label, body) => {
+    expect(signals(body)).toBe(true);
+  });
+
+  it.each([
+    ['an article without comments', ARTICLE],
+    ['comment counts in a post list', '<article><a href="/p/#comments">3 Comments</a><a href="/p/#respond">Reply</a></article>'],
+    ['nested menus', '<ul><li class="menu-item mi-depth-0"><ul class="sub-menu"><li class="menu-item-depth-1">x</li></ul></li></ul>'],
+  ])('is false for %s', (_label, body) => {
+    expect(signals(body)).toBe(false);
+  });
+});
