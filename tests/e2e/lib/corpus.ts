@@ -41,6 +41,15 @@ export function pagePath(theme: Theme, variant: string): string {
   return `${theme}/${variant}.html`;
 }
 
+/**
+ * Distinct people among the real comments. The truth's summary.participants also counts the sites behind
+ * pingbacks; Threadlight counts people only (pings apart, utils/thread/types.ts ThreadStats.participants).
+ */
+export function peopleCount(truth: Truth): number {
+  const comments = truth.comments.filter((comment) => comment.type === 'comment');
+  return new Set(comments.map((comment) => `${comment.author.toLowerCase()}\n${comment.author_url}`)).size;
+}
+
 /** Ids (as the DOM contract writes them) of every reply below `id`, at any depth, in page order. */
 export function descendantIds(truth: Truth, id: string): string[] {
   const below = new Set([id]);
