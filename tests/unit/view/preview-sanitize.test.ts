@@ -4,7 +4,7 @@
  * with scripts on (Vitest runs jsdom with runScripts: 'dangerously'), so anything executable that slipped through
  * would really run and flip the canary.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sanitizeCommentHtml } from '@/utils/view/preview/sanitize';
 
 // Handlers run in jsdom's own global, which is not the test's globalThis: the canary lives in the shared DOM.
@@ -150,6 +150,25 @@ describe('sanitizeCommentHtml against hostile payloads', () => {
     reparsed.innerHTML = serialized;
     assertInert(reparsed.content, `${name} (re-parsed)`);
     expect(reparsed.innerHTML, name).toBe(serialized);
+  });
+
+  it('returns fresh nodes, never the parser’s own (whose handlers may belong to another world)', () => {
+    // In a Chromium content script, the parser gives on* attributes a page-world handler that removing the
+    // attribute from the extension's world does not clear. Simulate such a surviving listener on parsed nodes.
+    const fired: string[] = [];
+    const parse = DOMParser.prototype.parseFromString;
+    vi.spyOn(DOMParser.prototype, 'parseFromString').mockImplementation(function (this: DOMParser, text, type) {
+      const parsed = parse.call(this, text, type);
+      for (const element of parsed.querySelectorAll('*')) element.addEventListener('error', () => fired.push(element.localName));
+      return parsed;
+    });
+    container.append(sanitizeCommentHtml('<p>a <img src="https://img.example/a.png" onerror="alert(1)" alt="x"> <a href="https://ok.example/">b</a></p>'));
+    expect(DOMParser.prototype.parseFromString).toHaveBeenCalled();
+    for (const element of container.querySelectorAll('*')) element.dispatchEvent(new Event('error'));
+    expect(fired).toEqual([]);
+    expect(container.innerHTML).toBe(
+      '<p>a <img src="https://img.example/a.png" alt="x"> <a href="https://ok.example/" rel="noopener noreferrer nofollow" target="_blank">b</a></p>',
+    );
   });
 
   it('keeps no id and no name, so a preview can never duplicate the page’s ids', () => {

@@ -41,6 +41,7 @@ const CARD_CSS = `
 .content blockquote { padding-inline-start: 0.75em; border-inline-start: 3px solid var(--tl-line); margin-inline: 0; }
 .content h1, .content h2, .content h3, .content h4, .content h5, .content h6 { font-size: 1em; margin: 0 0 0.4em; }
 .content a { color: inherit; text-decoration: underline; }
+.content a:not([href]) { text-decoration: none; }
 .content img { max-width: 100%; max-height: 6em; height: auto; width: auto; vertical-align: middle; }
 .content pre, .content code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
 .content pre { white-space: pre-wrap; }

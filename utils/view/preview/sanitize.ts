@@ -82,22 +82,51 @@ function createPurifier(view: Window & typeof globalThis): Purifier {
 }
 
 const purifiers = new WeakMap<Window, Purifier>();
+const KEPT_TAGS = new Set(ALLOWED_TAGS);
+const KEPT_ATTRIBUTES = new Set([...ALLOWED_ATTR, 'rel', 'target']);
+
+/**
+ * Copies DOMPurify's verdict into brand-new nodes of `doc`: elements created here, attributes set one by one
+ * from the allow-lists. Never adopt DOMPurify's own nodes: in a content script (Chromium's isolated world) the
+ * parser gave each on* attribute a MAIN-world handler that removing the attribute from our world does not clear,
+ * so an adopted `<img onerror>` still fires once the image loads (seen in Chromium 156). Fresh nodes never had one.
+ */
+function rebuild(source: Node, doc: Document, into: Node): void {
+  for (const child of source.childNodes) {
+    if (child.nodeType === 3) {
+      into.appendChild(doc.createTextNode(child.nodeValue ?? ''));
+    } else if (child.nodeType === 1) {
+      const element = child as Element;
+      const tag = element.localName;
+      if (!KEPT_TAGS.has(tag)) {
+        rebuild(element, doc, into);
+        continue;
+      }
+      if (tag === 'img' && !element.hasAttribute('src')) {
+        // An image whose source was refused keeps its alt text, as the browser shows for a broken image.
+        into.appendChild(doc.createTextNode(element.getAttribute('alt') ?? ''));
+        continue;
+      }
+      const copy = doc.createElement(tag);
+      for (const { name, value } of element.attributes) {
+        if (KEPT_ATTRIBUTES.has(name)) copy.setAttribute(name, value);
+      }
+      rebuild(element, doc, copy);
+      into.appendChild(copy);
+    }
+  }
+}
 
 /** A fragment of safe nodes from untrusted comment HTML, owned by `doc` (nothing executable, no ids, no styles). */
 export function sanitizeCommentHtml(html: string, doc: Document = document): DocumentFragment {
+  const result = doc.createDocumentFragment();
   const view = doc.defaultView as (Window & typeof globalThis) | null;
-  if (!view) return doc.createDocumentFragment();
+  if (!view) return result;
   let purifier = purifiers.get(view);
   if (!purifier) {
     purifier = createPurifier(view);
     purifiers.set(view, purifier);
   }
-  const fragment = purifier.sanitize(html, CONFIG);
-  // An image whose source was refused keeps its alt text, as the browser would show for a broken image.
-  for (const image of [...fragment.querySelectorAll('img:not([src])')]) {
-    const alt = image.getAttribute('alt') ?? '';
-    image.replaceWith(doc.createTextNode(alt));
-  }
-  // Adopt, not import: importing would clone every node; the fragment is ours alone, moving it is enough.
-  return doc.adoptNode(fragment);
+  rebuild(purifier.sanitize(html, CONFIG), doc, result);
+  return result;
 }
