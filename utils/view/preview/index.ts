@@ -5,6 +5,7 @@
 import { t } from '@/utils/i18n';
 import type { ThreadComment } from '@/utils/thread/types';
 import { ATTR_ENHANCED, ATTR_UI } from '@/utils/view/dom-contract';
+import { ATTR_INFERRED_PARENT } from '@/utils/view/inferred-links/reply-note';
 import { commentContentHtml } from '@/utils/view/preview/parent-content';
 import { createPreviewCard, type PreviewCard } from '@/utils/view/preview/preview-card';
 import { sanitizeCommentHtml } from '@/utils/view/preview/sanitize';
@@ -26,12 +27,15 @@ const CONTENT_ANCHOR = '.comment-content, .wp-block-comment-content, .wpd-commen
 const META_ANCHOR = ':scope > :is(.comment-meta, .commentmetadata, .comment-metadata, footer)';
 
 const ROOT = `[${ATTR_ENHANCED}="enhanced"]`;
+// Last rule: a reply that the inferred-links feature annotated already says "probably in reply to NAME", and
+// our certain-sounding line would repeat it. Its note may come before or after ours, so CSS hides ours.
 const LINE_CSS = `
 ${ROOT} .${LINE_CLASS} { display: block; margin: 0 0 0.5em; font-size: 0.85em; line-height: 1.5; opacity: 0.8; }
 ${ROOT} .${LINE_CLASS}:hover, ${ROOT} .${LINE_CLASS}:focus-within { opacity: 1; }
 ${ROOT} .${LINK_CLASS} { color: inherit; text-decoration: underline dotted; text-underline-offset: 0.2em; }
 ${ROOT} .${LINK_CLASS}:hover { text-decoration-style: solid; }
 @media print { ${ROOT} .${LINE_CLASS} { display: none !important; } }
+${ROOT} [${ATTR_INFERRED_PARENT}] ~ .${LINE_CLASS}, ${ROOT} .${LINE_CLASS}:has(~ [${ATTR_INFERRED_PARENT}]) { display: none; }
 `;
 
 /** Where the line goes inside the body: [parent, before]. */
