@@ -12,6 +12,10 @@
  * Marks of one comment nest (`li#li-comment-5 > div#comment-5`, `li#comment-5 > article.depth-1`): they are merged
  * into one item whose element is the outermost mark.
  * When a page has no mark at all, reply links (`data-commentid`) and permalinks (`#comment-N`) are the fallback.
+ *
+ * One depth-first walk does it all (no selector engine, no `contains`): jsdom runs selector lists with attribute
+ * tests many times slower, and a walk can skip what it need not read (forms, widgets, and for detection the inside
+ * of each top-level comment).
  */
 
 /** One comment item found in the page. */
@@ -47,22 +51,20 @@ const EXCLUDED_CLASSES = ['widget_recent_comments', 'recentcomments', 'wp-block-
 const EXCLUDED_IDS = ['recentcomments', 'respond'];
 const EXCLUDED_TAGS = ['FORM', 'TEMPLATE', 'NOSCRIPT'];
 
-/** True when the element or one of its ancestors is an excluded container (a plain walk up: no selector engine). */
-export function isInExcludedContainer(el: Element): boolean {
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    if (EXCLUDED_TAGS.includes(node.tagName) || EXCLUDED_IDS.includes(node.id)) return true;
-    const tokens = classTokens(node);
-    if (tokens.length > 0 && EXCLUDED_CLASSES.some((name) => tokens.includes(name))) return true;
-  }
-  return false;
-}
+/** Subtrees that never hold a comment item: not worth walking. */
+const UNREAD_TAGS = ['HEAD', 'SCRIPT', 'STYLE', 'SVG', 'svg', 'IFRAME', 'TEXTAREA', 'SELECT'];
 
-const FALLBACK_LINK_SELECTOR = '[data-commentid], a[href*="#comment-"]';
+function isExcludedContainer(tag: string, id: string, tokens: string[]): boolean {
+  if (EXCLUDED_TAGS.includes(tag) || EXCLUDED_IDS.includes(id)) return true;
+  return tokens.length > 0 && EXCLUDED_CLASSES.some((name) => tokens.includes(name));
+}
 
 /** The element's class tokens (a string split: much faster than DOMTokenList indexing in jsdom). */
 export function classTokens(el: Element): string[] {
   const value = el.getAttribute('class');
-  return value ? value.split(/\s+/).filter((token) => token !== '') : [];
+  if (!value) return [];
+  const trimmed = value.trim();
+  return trimmed === '' ? [] : trimmed.split(/\s+/);
 }
 
 /** The N of a `depth-N` token, or null. */
@@ -74,10 +76,14 @@ function depthIn(tokens: string[]): number | null {
   return null;
 }
 
-/** True when the element's classes are WordPress `comment_class()` output (a `depth-N` token plus a companion). */
-export function hasCommentClass(el: Element): boolean {
-  const tokens = classTokens(el);
+/** True when class tokens are WordPress `comment_class()` output (a `depth-N` token plus a companion). */
+function isCommentClass(tokens: string[]): boolean {
   return depthIn(tokens) !== null && tokens.some((token) => COMMENT_CLASS_COMPANIONS.includes(token));
+}
+
+/** True when the element's classes are WordPress `comment_class()` output. */
+export function hasCommentClass(el: Element): boolean {
+  return isCommentClass(classTokens(el));
 }
 
 /** The N of a `depth-N` class token, or null. */
@@ -97,44 +103,43 @@ function isEmptyAnchor(el: Element): boolean {
   return el.firstElementChild === null && (el.textContent ?? '').trim() === '';
 }
 
-function readMark(el: Element): Mark | null {
-  const rawId = el.id;
-  if (rawId) {
+const MARK_ID_PREFIXES = ['comment-', 'li-comment-', 'wpd-comm-', 'wc-comm-'];
+
+/** The mark an element carries, if any (`tokens`: its class tokens). */
+function readMark(el: Element, tag: string, rawId: string, tokens: string[]): Mark | null {
+  if (rawId && MARK_ID_PREFIXES.some((prefix) => rawId.startsWith(prefix))) {
     const plugin = PLUGIN_ID.exec(rawId);
     if (plugin) {
-      return { el, id: plugin[1] ?? null, declaredParentId: plugin[2] ?? null, isClassMark: hasCommentClass(el), kind: 'plugin' };
+      return { el, id: plugin[1] ?? null, declaredParentId: plugin[2] ?? null, isClassMark: isCommentClass(tokens), kind: 'plugin' };
     }
     const idMatch = COMMENT_ID.exec(rawId) ?? LI_COMMENT_ID.exec(rawId);
     // An empty `<a id="comment-N">` is a jump target next to the comment, not the comment.
     if (idMatch && !isEmptyAnchor(el)) {
-      return { el, id: idMatch[1] ?? null, declaredParentId: null, isClassMark: hasCommentClass(el), kind: 'id' };
+      return { el, id: idMatch[1] ?? null, declaredParentId: null, isClassMark: isCommentClass(tokens), kind: 'id' };
     }
   }
-  if (hasCommentClass(el)) return { el, id: null, declaredParentId: null, isClassMark: true, kind: 'class' };
-  if (el.tagName === 'LI' && (el.classList.contains('pingback') || el.classList.contains('trackback'))) {
+  if (tokens.length === 0) return null;
+  if (isCommentClass(tokens)) return { el, id: null, declaredParentId: null, isClassMark: true, kind: 'class' };
+  if (tag === 'LI' && (tokens.includes('pingback') || tokens.includes('trackback'))) {
     return { el, id: null, declaredParentId: null, isClassMark: true, kind: 'class' };
   }
   return null;
 }
 
-/** True when a list (ol/ul/.children) lies strictly between `outer` and `inner`: `inner` is then a reply, not a part. */
-function listBetween(outer: Element, inner: Element): boolean {
-  for (let node = inner.parentElement; node && node !== outer; node = node.parentElement) {
-    if (node.tagName === 'OL' || node.tagName === 'UL' || node.classList.contains('children')) return true;
-  }
-  return false;
-}
-
+/** An item being walked, and how many reply lists are open inside it. */
 interface OpenItem {
+  index: number;
   item: CommentItem;
   hasIdMark: boolean;
+  /** Lists (ol/ul/.children) entered inside this item and not left yet: a mark below one is a reply, not a part. */
+  openLists: number;
 }
 
 function canMerge(open: OpenItem, mark: Mark): boolean {
   const { item } = open;
   if (mark.id !== null && item.id !== null) return mark.id === item.id;
-  if (mark.id === null) return item.classHost === null && !listBetween(item.element, mark.el);
-  return !open.hasIdMark && !listBetween(item.element, mark.el);
+  if (open.openLists > 0) return false;
+  return mark.id === null ? item.classHost === null : !open.hasIdMark;
 }
 
 function merge(open: OpenItem, mark: Mark): void {
@@ -149,108 +154,161 @@ function merge(open: OpenItem, mark: Mark): void {
   if (mark.kind === 'plugin') item.source = 'plugin';
 }
 
-function newOpenItem(mark: Mark): OpenItem {
+function itemFromMark(mark: Mark): CommentItem {
   return {
-    item: {
-      element: mark.el,
-      id: mark.id,
-      declaredParentId: mark.declaredParentId,
-      classHost: mark.isClassMark ? mark.el : null,
-      innerIdHost: null,
-      source: mark.kind,
-    },
-    hasIdMark: mark.id !== null,
+    element: mark.el,
+    id: mark.id,
+    declaredParentId: mark.declaredParentId,
+    classHost: mark.isClassMark ? mark.el : null,
+    innerIdHost: null,
+    source: mark.kind,
   };
 }
 
-/** Merges marks (in document order) into items; a mark inside an open item is either a part of it or a reply. */
-function itemsFromMarks(marks: Mark[]): CommentItem[] {
-  const items: CommentItem[] = [];
-  const stack: OpenItem[] = [];
-  for (const mark of marks) {
-    while (stack.length > 0 && !stack[stack.length - 1]!.item.element.contains(mark.el)) stack.pop();
-    const top = stack[stack.length - 1];
-    if (top && canMerge(top, mark)) {
-      merge(top, mark);
-      continue;
-    }
-    const open = newOpenItem(mark);
-    items.push(open.item);
-    stack.push(open);
-  }
-  return items;
+/** The items of a scope with, for each, the elements that belong to it alone. */
+export interface ItemWalk {
+  items: CommentItem[];
+  /**
+   * Each item's own elements in document order, the item element first: its subtree minus the subtrees of the
+   * comments nested in it (empty in detection mode, which does not enter comments).
+   */
+  own: Element[][];
+  /** The class tokens of each own element (parallel to `own`: read once, during the walk). */
+  ownTokens: string[][][];
+  /** The tag name of each own element (parallel to `own`). */
+  ownTags: string[][];
+  /** Each item's `#div-comment-N` (the core walkers' body), met during the walk. */
+  divCommentHosts: Array<Element | null>;
+  /** Index of the nearest enclosing item, or -1. */
+  domParent: number[];
 }
 
+type MarkReader = (el: Element, tag: string, id: string, tokens: string[]) => Mark | null;
+
+interface Frame {
+  /** The item this element opened, closed when the walk leaves it. */
+  opened: OpenItem | null;
+  /** The item whose open-list count this element raised. */
+  list: OpenItem | null;
+}
+
+const isListElement = (tag: string, tokens: string[]): boolean => tag === 'OL' || tag === 'UL' || tokens.includes('children');
+
+/**
+ * Depth-first walk of `root`'s descendants in document order: finds marks, merges the marks of one comment
+ * (a mark inside an open item is a part of it, or a reply when a list lies between), and hands every element to
+ * the innermost open item. Excluded containers and unread tags are skipped whole; with `outermostOnly`, so is the
+ * inside of every comment found.
+ */
+function walkItems(root: Element, readMarkOf: MarkReader, outermostOnly: boolean): ItemWalk {
+  const result: ItemWalk = { items: [], own: [], ownTokens: [], ownTags: [], divCommentHosts: [], domParent: [] };
+  const openItems: OpenItem[] = [];
+  const frames: Frame[] = [];
+
+  /** Visits an element; false when its subtree is not to be walked. */
+  const enter = (el: Element): boolean => {
+    const tag = el.tagName;
+    if (UNREAD_TAGS.includes(tag)) return false;
+    const tokens = classTokens(el);
+    const id = el.id;
+    if (isExcludedContainer(tag, id, tokens)) return false;
+    const top = openItems[openItems.length - 1] ?? null;
+    const frame: Frame = { opened: null, list: null };
+    if (top && isListElement(tag, tokens)) {
+      top.openLists++;
+      frame.list = top;
+    }
+    const mark = readMarkOf(el, tag, id, tokens);
+    if (mark && top && canMerge(top, mark)) {
+      merge(top, mark);
+    } else if (mark) {
+      const open: OpenItem = { index: result.items.length, item: itemFromMark(mark), hasIdMark: mark.id !== null, openLists: 0 };
+      result.items.push(open.item);
+      result.own.push([]);
+      result.ownTokens.push([]);
+      result.ownTags.push([]);
+      result.divCommentHosts.push(null);
+      result.domParent.push(top ? top.index : -1);
+      if (outermostOnly) {
+        if (frame.list) frame.list.openLists--;
+        return false;
+      }
+      openItems.push(open);
+      frame.opened = open;
+    }
+    const owner = openItems[openItems.length - 1];
+    if (owner && !outermostOnly) {
+      result.own[owner.index]!.push(el);
+      result.ownTokens[owner.index]!.push(tokens);
+      result.ownTags[owner.index]!.push(tag);
+      if (id !== '' && id === `div-comment-${owner.item.id}`) result.divCommentHosts[owner.index] ??= el;
+    }
+    frames.push(frame);
+    return true;
+  };
+  const leave = (): void => {
+    const frame = frames.pop()!;
+    if (frame.list) frame.list.openLists--;
+    if (frame.opened) openItems.pop();
+  };
+
+  let current: Element | null = root.firstElementChild;
+  let depth = 0;
+  while (current) {
+    const entered = enter(current);
+    const firstChild = entered ? current.firstElementChild : null;
+    if (firstChild) {
+      depth++;
+      current = firstChild;
+      continue;
+    }
+    if (entered) leave();
+    let next: Element | null = current.nextElementSibling;
+    while (!next && depth > 0) {
+      depth--;
+      current = current.parentElement!;
+      leave();
+      next = current.nextElementSibling;
+    }
+    current = next;
+  }
+  return result;
+}
+
+const FALLBACK_LINK_SELECTOR = '[data-commentid], a[href*="#comment-"]';
+
 /** Fallback when no mark exists: one item per closest `li`/`article` around a reply link or a `#comment-N` permalink. */
-function itemsFromLinks(scope: Document | Element): CommentItem[] {
-  const items: CommentItem[] = [];
-  const seen = new Set<Element>();
-  for (const link of Array.from(scope.querySelectorAll(FALLBACK_LINK_SELECTOR))) {
+function fallbackMarks(root: Element): Map<Element, Mark> {
+  const marks = new Map<Element, Mark>();
+  for (const link of Array.from(root.querySelectorAll(FALLBACK_LINK_SELECTOR))) {
     const id = link.getAttribute('data-commentid') ?? PERMALINK_FRAGMENT.exec(link.getAttribute('href') ?? '')?.[1];
     if (!id || !/^\d+$/.test(id)) continue;
     const host = link.closest('li, article');
-    if (!host || seen.has(host)) continue;
-    seen.add(host);
-    items.push({ element: host, id, declaredParentId: null, classHost: null, innerIdHost: null, source: 'permalink' });
-  }
-  return items;
-}
-
-/** Drops items inside excluded containers (checked once per outermost item; replies follow their ancestor). */
-function dropExcluded(items: CommentItem[]): CommentItem[] {
-  const kept: CommentItem[] = [];
-  let excludedAncestor: Element | null = null;
-  let keptAncestor: Element | null = null;
-  for (const item of items) {
-    if (excludedAncestor?.contains(item.element)) continue;
-    if (keptAncestor?.contains(item.element)) {
-      kept.push(item);
-      continue;
-    }
-    if (isInExcludedContainer(item.element)) {
-      excludedAncestor = item.element;
-      continue;
-    }
-    keptAncestor = item.element;
-    kept.push(item);
-  }
-  return kept;
-}
-
-const MARK_ID_PREFIXES = ['comment-', 'li-comment-', 'wpd-comm-', 'wc-comm-'];
-
-/** Cheap test before `readMark`: the element's id or class could be a mark. */
-function mayBeMark(el: Element): boolean {
-  const id = el.id;
-  if (id && MARK_ID_PREFIXES.some((prefix) => id.startsWith(prefix))) return true;
-  const className = el.getAttribute('class');
-  if (!className) return false;
-  return className.includes('depth-') || (el.tagName === 'LI' && (className.includes('pingback') || className.includes('trackback')));
-}
-
-/**
- * Marks under `scope`, in document order. One TreeWalker pass: a selector list with attribute-prefix and
- * substring tests is many times slower in jsdom (the CLI, tests) and no faster in browsers.
- */
-function collectMarks(scope: Document | Element): Mark[] {
-  const isDocument = scope.nodeType === 9;
-  const doc = isDocument ? (scope as Document) : (scope as Element).ownerDocument;
-  const root = isDocument ? (scope as Document).documentElement : (scope as Element);
-  const marks: Mark[] = [];
-  if (!root) return marks;
-  const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const el = node as Element;
-    if (!mayBeMark(el)) continue;
-    const mark = readMark(el);
-    if (mark) marks.push(mark);
+    if (!host || marks.has(host)) continue;
+    marks.set(host, { el: host, id, declaredParentId: null, isClassMark: false, kind: 'permalink' });
   }
   return marks;
 }
 
-/** Every comment item under `scope` (a Document or an Element), in document order. */
+function walkScope(scope: Document | Element, outermostOnly: boolean): ItemWalk {
+  const root = scope.nodeType === 9 ? (scope as Document).documentElement : (scope as Element);
+  if (!root) return { items: [], own: [], ownTokens: [], ownTags: [], divCommentHosts: [], domParent: [] };
+  const walk = walkItems(root, readMark, outermostOnly);
+  if (walk.items.length > 0) return walk;
+  const fallback = fallbackMarks(root);
+  if (fallback.size === 0) return walk;
+  return walkItems(root, (el) => fallback.get(el) ?? null, outermostOnly);
+}
+
+/**
+ * The outermost comment items under `scope` (for detection): top-level comments, and replies a theme prints
+ * outside their parent. The comments nested in them are not entered.
+ */
 export function findCommentItems(scope: Document | Element): CommentItem[] {
-  const marks = collectMarks(scope);
-  const items = dropExcluded(itemsFromMarks(marks));
-  return items.length > 0 ? items : dropExcluded(itemsFromLinks(scope));
+  return walkScope(scope, true).items;
+}
+
+/** Every comment item under `scope` (a section root) with its own elements and DOM parent, in document order. */
+export function walkCommentItems(scope: Document | Element): ItemWalk {
+  return walkScope(scope, false);
 }

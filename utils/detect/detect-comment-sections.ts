@@ -30,7 +30,8 @@ export function isCommentForm(el: Element): boolean {
 /** The page's own comment form parts (or Jetpack's iframe): proof the page is a comment-enabled WordPress post. */
 export function findCommentForms(doc: Document): Element[] {
   const byId = COMMENT_FORM_IDS.map((id) => doc.getElementById(id)).filter((el): el is HTMLElement => el !== null);
-  return [...byId, ...Array.from(doc.forms).filter(isCommentForm)];
+  // `document.forms` is a scan of the whole page in jsdom: only when the usual ids are missing.
+  return byId.length > 0 ? byId : Array.from(doc.forms).filter(isCommentForm);
 }
 
 const REPLY_LINK_SELECTOR = '.comment-reply-link, .comment-reply-login, [data-commentid]';

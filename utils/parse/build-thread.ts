@@ -1,5 +1,5 @@
 import { findCommentForms } from '@/utils/detect/detect-comment-sections';
-import { classTokens, findCommentItems, type CommentItem } from '@/utils/detect/comment-items';
+import { classTokens, type CommentItem } from '@/utils/detect/comment-items';
 import type { CommentSection } from '@/utils/detect/types';
 import {
   absoluteHref,
@@ -13,7 +13,7 @@ import {
 } from '@/utils/parse/fields';
 import { findPagination } from '@/utils/parse/pagination';
 import { findByline, normalizeName } from '@/utils/parse/post-author';
-import { scanItems, type ScannedItem } from '@/utils/parse/scan-items';
+import { scanSection, type ScannedItem } from '@/utils/parse/scan-items';
 import { scanSectionChrome, type SectionChrome } from '@/utils/parse/section-chrome';
 import type { ParsedSection } from '@/utils/parse/types';
 import type { CommentType, MarkupDialect, PostAuthor, ThreadComment } from '@/utils/thread/types';
@@ -71,7 +71,10 @@ function classHostsOf(item: CommentItem): Element[] {
 }
 
 function hasAnyClass(elements: Element[], classes: readonly string[]): boolean {
-  return elements.some((el) => classes.some((name) => el.classList.contains(name)));
+  return elements.some((el) => {
+    const tokens = classTokens(el);
+    return classes.some((name) => tokens.includes(name));
+  });
 }
 
 const PING_LABEL = /^(pingback|trackback)\b/i;
@@ -187,8 +190,8 @@ function baseUrlOf(doc: Document): string {
 export function buildThread(section: CommentSection, adapter: DialectAdapter): ParsedSection {
   const doc = section.root.ownerDocument;
   const base = baseUrlOf(doc);
-  const items = findCommentItems(section.root);
-  const scanned = scanItems(items);
+  const scanned = scanSection(section.root);
+  const items = scanned.map((entry) => entry.item);
   const itemElements = new Set(items.map((item) => item.element));
   const isItemElement = (el: Element): boolean => itemElements.has(el);
   const themeHasCommentClasses = adapter.dialect !== 'wordpress' || items.some((item) => item.classHost !== null);

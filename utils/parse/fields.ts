@@ -74,13 +74,7 @@ const ROLE_PATTERNS: ReadonlyArray<readonly [RegExp, Role]> = [
   [/awaiting[-_]moderation/, 'pending'],
 ];
 
-const ITEMPROP_ROLES = new Map<string, Role>([
-  ['text', 'content'],
-  ['commentText', 'content'],
-  ['dateCreated', 'date'],
-]);
-
-function roleOf(el: Element, tokens: string[]): Role | null {
+function roleOf(tokens: string[]): Role | null {
   for (const token of tokens) {
     const role = ROLE_BY_CLASS.get(token);
     if (role) return role;
@@ -88,8 +82,7 @@ function roleOf(el: Element, tokens: string[]): Role | null {
   for (const token of tokens) {
     for (const [pattern, role] of ROLE_PATTERNS) if (pattern.test(token)) return role;
   }
-  const itemprop = el.getAttribute('itemprop');
-  return itemprop ? (ITEMPROP_ROLES.get(itemprop) ?? null) : null;
+  return null;
 }
 
 /** What one pass over a comment's own elements finds: the first element of each role, and a few by tag. */
@@ -105,7 +98,7 @@ export interface OwnIndex {
   cite: Element | null;
   heading: Element | null;
   firstLink: Element | null;
-  /** Elements whose id is `div-comment-N`. */
+  /** The core walkers' `#div-comment-N` body. */
   divCommentId: Element | null;
   /** Every class token of the comment's own elements (plugin flags such as `wpd-blog-post_author`). */
   classes: Set<string>;
@@ -114,9 +107,8 @@ export interface OwnIndex {
 const AVATAR_HINT = /avatar/i;
 const HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6', 'STRONG']);
 
-function isAvatarImage(el: Element): boolean {
-  if (el.tagName !== 'IMG') return false;
-  if (AVATAR_HINT.test(el.getAttribute('class') ?? '')) return true;
+function isAvatarImage(el: Element, tokens: string[]): boolean {
+  if (tokens.some((token) => AVATAR_HINT.test(token))) return true;
   const parent = el.parentElement;
   return parent !== null && AVATAR_HINT.test(parent.getAttribute('class') ?? '');
 }
@@ -137,15 +129,16 @@ export function indexOwnElements(scanned: ScannedItem, id: string | null): OwnIn
     classes: new Set(),
   };
   const permalinkSuffix = id ? `#comment-${id}` : null;
-  for (const el of scanned.own) {
-    const tokens = classTokens(el);
+  scanned.own.forEach((el, position) => {
+    const tokens = scanned.ownTokens[position] ?? classTokens(el);
+    const tag = scanned.ownTags[position] ?? el.tagName;
     for (const token of tokens) index.classes.add(token);
-    const role = roleOf(el, tokens);
+    const role = roleOf(tokens);
     if (role) {
       index.roled.set(el, role);
       if (!index.roles.has(role)) index.roles.set(role, el);
     }
-    switch (el.tagName) {
+    switch (tag) {
       case 'A': {
         const href = el.getAttribute('href') ?? '';
         if (permalinkSuffix && !index.permalink && href.endsWith(permalinkSuffix)) index.permalink = el;
@@ -157,16 +150,16 @@ export function indexOwnElements(scanned: ScannedItem, id: string | null): OwnIn
         if (!index.time && el.hasAttribute('datetime')) index.time = el;
         break;
       case 'IMG':
-        if (!index.avatar && isAvatarImage(el)) index.avatar = el;
+        if (!index.avatar && isAvatarImage(el, tokens)) index.avatar = el;
         break;
       case 'CITE':
         index.cite ??= el;
         break;
       default:
-        if (!index.heading && HEADING_TAGS.has(el.tagName)) index.heading = el;
+        if (!index.heading && HEADING_TAGS.has(tag)) index.heading = el;
     }
-    if (id && !index.divCommentId && el.id === `div-comment-${id}`) index.divCommentId = el;
-  }
+  });
+  index.divCommentId = scanned.divCommentHost;
   return index;
 }
 

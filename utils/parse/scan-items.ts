@@ -1,4 +1,4 @@
-import type { CommentItem } from '@/utils/detect/comment-items';
+import { walkCommentItems, type CommentItem } from '@/utils/detect/comment-items';
 
 /** A comment item with the elements that belong to it alone. */
 export interface ScannedItem {
@@ -9,40 +9,24 @@ export interface ScannedItem {
    * whole section is read once (linear, whatever the nesting depth).
    */
   own: Element[];
+  /** Class tokens of each own element (parallel to `own`). */
+  ownTokens: string[][];
+  /** Tag name of each own element (parallel to `own`). */
+  ownTags: string[];
+  /** The core walkers' `#div-comment-N` body, when the markup has one. */
+  divCommentHost: Element | null;
   /** Index of the nearest enclosing item (DOM nesting), or -1. */
   domParent: number;
   /** Indexes of the items directly nested in this one. */
   domChildren: number[];
 }
 
-function pushChildrenReversed(stack: Element[], el: Element): void {
-  for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
-}
-
-/** Splits the section's DOM between its items (items in document order). */
-export function scanItems(items: CommentItem[]): ScannedItem[] {
-  const indexOf = new Map<Element, number>();
-  items.forEach((item, i) => indexOf.set(item.element, i));
-  const scanned: ScannedItem[] = items.map((item) => ({ item, own: [], domParent: -1, domChildren: [] }));
+/** Splits a section's DOM between its comment items (in document order), in one walk. */
+export function scanSection(root: Element): ScannedItem[] {
+  const walk = walkCommentItems(root);
+  const scanned: ScannedItem[] = walk.items.map((item, i) => ({ item, own: walk.own[i]!, ownTokens: walk.ownTokens[i]!, ownTags: walk.ownTags[i]!, divCommentHost: walk.divCommentHosts[i] ?? null, domParent: walk.domParent[i]!, domChildren: [] }));
   scanned.forEach((entry, i) => {
-    const own: Element[] = [entry.item.element];
-    const stack: Element[] = [];
-    pushChildrenReversed(stack, entry.item.element);
-    while (stack.length > 0) {
-      const el = stack.pop()!;
-      const nested = indexOf.get(el);
-      if (nested !== undefined) {
-        const child = scanned[nested]!;
-        if (child.domParent === -1) {
-          child.domParent = i;
-          entry.domChildren.push(nested);
-        }
-        continue;
-      }
-      own.push(el);
-      pushChildrenReversed(stack, el);
-    }
-    entry.own = own;
+    if (entry.domParent >= 0) scanned[entry.domParent]!.domChildren.push(i);
   });
   return scanned;
 }
