@@ -14,6 +14,7 @@ export function expectPageMatchesTruth(parse: PageParse, truth: TruthFile): void
     return;
   }
   expect(parse.detection.status).toBe('found');
+  expectBodiesHoldNoReply(parse);
   if (truth.summary) {
     const stats = parse.sections.map((section) => summarizeThread(section.thread));
     const sum = (pick: (s: ReturnType<typeof summarizeThread>) => number) => stats.reduce((total, s) => total + pick(s), 0);
@@ -32,4 +33,21 @@ export function expectPageMatchesTruth(parse: PageParse, truth: TruthFile): void
   if (truth.comments_open !== undefined) {
     expect(parse.sections.map((section) => section.thread.commentsOpen)).toContain(truth.comments_open);
   }
+}
+
+/** Every body lies in its comment's element and, unless it is that element, holds none of its replies. */
+function expectBodiesHoldNoReply(parse: PageParse): void {
+  const misplaced: string[] = [];
+  for (const section of parse.sections) {
+    for (const comment of section.thread.comments) {
+      const element = section.elements.get(comment.id)!;
+      const body = section.bodies.get(comment.id)!;
+      if (!element.contains(body)) misplaced.push(`${comment.id}: body outside its element`);
+      // The item element itself is the documented fallback (style=div xhtml: own content and replies share it).
+      const parentBody = comment.parentId === null ? null : section.bodies.get(comment.parentId);
+      const parentElement = comment.parentId === null ? null : section.elements.get(comment.parentId);
+      if (parentBody && parentBody !== parentElement && parentBody.contains(element)) misplaced.push(`${comment.id}: inside the body of ${comment.parentId}`);
+    }
+  }
+  expect(misplaced).toEqual([]);
 }

@@ -39,10 +39,11 @@ interface Draft {
 const CHILD_LIST_TAGS = new Set(['OL', 'UL']);
 
 /** The element holding the comment's own content but none of its replies (ParsedSection.bodies). */
-function findBody(scanned: ScannedItem, index: OwnIndex, items: ScannedItem[]): Element {
+function findBody(scanned: ScannedItem, index: OwnIndex, content: Element | null, items: ScannedItem[]): Element {
   const { item } = scanned;
   const nested = scanned.domChildren.map((i) => items[i]!.item.element);
-  const holdsNoReply = (el: Element): boolean => !nested.some((child) => el.contains(child));
+  // A body holds the comment's text and none of its replies (wpDiscuz 5's `#comment-N` holds only the avatar).
+  const isBody = (el: Element): boolean => (content === null || el.contains(content)) && !nested.some((child) => el.contains(child));
   const bodyByClass = index.roles.get('body') ?? null;
   // `.comment-body` / `.wpd-comment-wrap` around the inner `#comment-N` (wpDiscuz) is the larger, better body;
   // inside it (twentyten's text-only `.comment-body`) it is not.
@@ -55,7 +56,7 @@ function findBody(scanned: ScannedItem, index: OwnIndex, items: ScannedItem[]): 
     bodyByClass,
   ];
   for (const candidate of candidates) {
-    if (candidate && candidate !== item.element && holdsNoReply(candidate)) return candidate;
+    if (candidate && candidate !== item.element && isBody(candidate)) return candidate;
   }
   // Block themes: the item's one content child next to the bare `<ol>` of replies.
   const contentChildren: Element[] = [];
@@ -63,7 +64,11 @@ function findBody(scanned: ScannedItem, index: OwnIndex, items: ScannedItem[]): 
     if (!CHILD_LIST_TAGS.has(child.tagName) && !nested.includes(child)) contentChildren.push(child);
   }
   const only = contentChildren.length === 1 ? contentChildren[0]! : null;
-  return only && holdsNoReply(only) ? only : item.element;
+  if (only && isBody(only)) return only;
+  // Else the largest block around the text that is not the item and holds no reply (wpDiscuz 5's `.wc-comment-right`).
+  let around: Element | null = content;
+  while (around && around.parentElement && around.parentElement !== item.element && isBody(around.parentElement)) around = around.parentElement;
+  return around && around.parentElement === item.element ? around : item.element;
 }
 
 function classHostsOf(item: CommentItem): Element[] {
@@ -198,8 +203,8 @@ export function buildThread(section: CommentSection, adapter: DialectAdapter): P
 
   const drafts: Draft[] = scanned.map((entry) => {
     const index = indexOwnElements(entry, entry.item.id);
-    const body = findBody(entry, index, scanned);
     const content = findContent(entry, index);
+    const body = findBody(entry, index, content, scanned);
     const text = readText(content, body, index, (el) => el !== entry.item.element && isItemElement(el));
     const { date, dateText } = readDate(index, content);
     const hosts = classHostsOf(entry.item);

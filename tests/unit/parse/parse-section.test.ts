@@ -382,3 +382,32 @@ describe('parseSection: scale', () => {
     expect(sectionsOf(commentsArea(html5Item({ id: 1, depth: 1, author: 'A' })))).toHaveLength(1);
   });
 });
+
+describe('parseSection: wpDiscuz 5 (wc-comment markup)', () => {
+  const item = (id: number, parent: number, level: number, author: string, label: string, children = '') =>
+    `<div id="wc-comm-${id}_${parent}" class="wc-comment${parent ? ' wc-reply' : ''} wc_comment_level-${level}">
+      <div class="wc-comment-left" id="comment-${id}"><img src="https://g.example/${id}" class="avatar avatar-48 photo"><div class="${label} wc-comment-label">${label === 'wc-post-author' ? 'Author' : 'Guest'}</div></div>
+      <div class="wc-comment-right"><div class="wc-comment-header"><div class="wc-comment-author">${author}</div><div class="wc-comment-date">3 days ago</div></div>
+      <div class="wc-comment-text"><p>Text ${id}</p></div><div class="wc-comment-footer"><span class="wc-reply-link">Reply</span></div></div>
+      <div style="clear:both"></div>${children}</div>`;
+  const parsed = parseOne(
+    `<div class="wpdiscuz_top_clearing"></div><div id="wpcomm"><div class="wc-thread-wrapper">${item(3, 0, 1, 'Ann', 'wc-blog-guest', item(4, 3, 2, 'Marc', 'wc-post-author'))}</div></div>`,
+  );
+
+  it('reads ids, parents, levels, authors and the post author label', () => {
+    expect(parsed.thread.dialect).toBe('wpdiscuz');
+    expect(shape(parsed)).toEqual([
+      ['3', null, 1],
+      ['4', '3', 2],
+    ]);
+    expect(parsed.thread.comments.map((c) => [c.author.name, c.isPostAuthor, c.text])).toEqual([
+      ['Ann', false, 'Text 3'],
+      ['Marc', true, 'Text 4'],
+    ]);
+  });
+
+  it('takes the block around the text for the body, not the avatar-only #comment-N', () => {
+    expect(parsed.bodies.get('4')!.classList.contains('wc-comment-right')).toBe(true);
+    expect(parsed.bodies.get('3')!.contains(parsed.elements.get('4')!)).toBe(false);
+  });
+});
