@@ -45,7 +45,7 @@ inEachBrowser('keyboard', (session) => {
     await page.press('p'); // a top-level comment has no parent: the cursor stays
     await page.run(() => new Promise((resolve) => setTimeout(resolve, 200)));
     assert.deepEqual(await page.run(readSelectedIds), [current]);
-    await page.screenshot('keyboard-selected');
+    await page.screenshot('keyboard-selected'); // framed as the view scrolls the cursor into view
     await page.close();
   });
 
