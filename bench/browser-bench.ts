@@ -1,0 +1,373 @@
+/**
+ * npm run bench: Threadlight's cost in real Chromium, measured against the same pages without it.
+ *
+ * Two Chromium instances run side by side, one with the built extension (.output/chrome-mv3), one without, and
+ * every page is loaded in both, alternately, round after round (the order flips each round): the machine's noise
+ * hits both sides alike, and the figures that matter are ratios taken within one run. Medians over the rounds.
+ *
+ *   npm run bench -- [--rounds 5] [--profile [page]] [--pages big-300,big-1500,big-5000,seed-000,article]
+ *
+ * Prints a table and writes bench-results/bench.json (raw samples, medians, ratios, targets). docs/performance.md
+ * explains the method and the figures. --profile also loads one page (big-5000 by default) under the CPU profiler
+ * with an unminified build, writes bench-results/<page>.cpuprofile and prints where the extension's time goes.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromeBuildDir, corpusDir, repoRoot, sharedDir } from '../tests/e2e/lib/paths.ts';
+import { startServer, type StaticServer } from '../tests/e2e/lib/server.ts';
+import { summarizeProfile, type CpuProfile, type ProfileSummary } from './profile-summary.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RESULTS_DIR = path.join(repoRoot, 'bench-results');
+const THEME = 'twentytwentyone';
+/** A real article without comments (a live capture, copied to a temp dir at run time, never into the repo). */
+const ARTICLE = 'newspaper/cnn_main_site.html';
+const TIMEOUT = 180_000;
+/** The unminified build the profile runs on (bench/wxt.readable.config.ts). */
+const READABLE_BUILD_DIR = path.join(repoRoot, '.output/bench-readable/chrome-mv3');
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+const ROUNDS = Math.max(1, Number(option('--rounds') ?? 5));
+/** --profile [page]: after the rounds, CPU-profile one load of that page (big-5000 by default), unminified build. */
+const PROFILE = process.argv.includes('--profile') ? (option('--profile')?.startsWith('--') ? undefined : option('--profile')) ?? 'big-5000' : null;
+
+interface PageSpec {
+  key: string;
+  /** Comment pages get the view measured (ready, collapse, expand); the others the bail-out. */
+  comments: boolean;
+  url(corpus: StaticServer, article: StaticServer): string;
+}
+
+const ALL_PAGES: PageSpec[] = [
+  ...['big-300', 'big-1500', 'big-5000'].map((key) => ({ key, comments: true, url: (corpus: StaticServer) => corpus.url(`${THEME}/${key}.html`) })),
+  { key: 'seed-000', comments: false, url: (corpus) => corpus.url(`${THEME}/seed-000.html`) },
+  { key: 'article', comments: false, url: (_, article) => article.url(path.basename(ARTICLE)) },
+];
+const PAGES = option('--pages') ? ALL_PAGES.filter((p) => option('--pages')!.split(',').includes(p.key)) : ALL_PAGES;
+
+/** One page load, with or without the extension. Times in ms, heap in MB. */
+interface Sample {
+  /** The page's own load: navigation timing loadEventEnd. */
+  load: number;
+  domContentLoaded: number;
+  /** threadlight:start → :ready (view mounted) or → :bail, as the page's main world sees the marks. */
+  start: number | null;
+  readyWork: number | null;
+  bailWork: number | null;
+  /** CDP Performance.getMetrics over the load (+ settle), ms. */
+  scriptMs: number;
+  layoutMs: number;
+  styleMs: number;
+  taskMs: number;
+  /** JSHeapUsedSize after a forced GC, MB (the page's isolate: page and content-script worlds). */
+  heapMB: number;
+  collapseAll: number | null;
+  expandAll: number | null;
+}
+
+// ------------------------------------------------------------------------------------------------ browsers
+
+/** Chromium with the extension built in `extensionDir`, or with no extension at all (null). */
+async function launch(extensionDir: string | null): Promise<BrowserContext> {
+  const withExtension = extensionDir !== null;
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), `threadlight-bench-${withExtension ? 'ext' : 'plain'}-`));
+  const extension = withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : ['--disable-extensions'];
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    // Offline machine: external hosts (avatars, the article's ads) fail at once instead of waiting on DNS.
+    args: [...extension, '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--enable-precise-memory-info'],
+  });
+  if (withExtension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 10_000 });
+  return context;
+}
+
+// --------------------------------------------------------------------------------------- in-page probes
+
+/** Source of a call of `fn` for page.evaluate: tsx (esbuild keepNames) wraps functions in a `__name` the page lacks. */
+function inPage(fn: () => unknown): string {
+  return `(() => { const __name = (f) => f; return (${fn.toString()})(); })()`;
+}
+
+/** Navigation timing and Threadlight's marks, read from the page's main world. */
+const readTimings = () => {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+  const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+  return { load: nav.loadEventEnd, domContentLoaded: nav.domContentLoadedEventEnd, start: at('threadlight:start'), ready: at('threadlight:ready'), bail: at('threadlight:bail') };
+};
+
+/**
+ * Arms a one-shot timer for the next key: from the key event's own timestamp to the end of the next frame (a task
+ * posted from requestAnimationFrame runs once that frame's style, layout and paint are done).
+ */
+const armKeyTimer = () => {
+  const slot = { start: 0, end: 0 };
+  (window as unknown as { __tlKey: typeof slot }).__tlKey = slot;
+  addEventListener(
+    'keydown',
+    (event) => {
+      slot.start = event.timeStamp;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => (slot.end = performance.now());
+        channel.port2.postMessage(0);
+      });
+    },
+    { capture: true, once: true },
+  );
+};
+
+const collapsedCount = () => document.querySelectorAll('[data-threadlight-collapsed]').length;
+
+// ------------------------------------------------------------------------------------------ measuring
+
+function metric(metrics: { name: string; value: number }[], name: string): number {
+  return metrics.find((m) => m.name === name)?.value ?? 0;
+}
+
+/** Time Shift+C (collapse or expand every thread) until the next frame; returns [ms, collapsed after]. */
+async function timeToggleAll(page: Page): Promise<[number, number]> {
+  await page.evaluate(inPage(armKeyTimer));
+  await page.keyboard.press('Shift+C');
+  await page.waitForFunction('window.__tlKey.end > 0', undefined, { timeout: 60_000, polling: 20 });
+  const ms = (await page.evaluate('window.__tlKey.end - window.__tlKey.start')) as number;
+  return [ms, (await page.evaluate(inPage(collapsedCount))) as number];
+}
+
+async function measure(context: BrowserContext, spec: PageSpec, url: string, withExtension: boolean, profileTo?: string): Promise<Sample> {
+  const page = await context.newPage();
+  const cdp: CDPSession = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  if (profileTo) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
+  await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT });
+  if (withExtension) {
+    await page.waitForFunction("performance.getEntriesByName('threadlight:ready').length + performance.getEntriesByName('threadlight:bail').length > 0", undefined, { timeout: TIMEOUT, polling: 20 });
+  }
+  // Let deferred work finish (big threads get their reply lines in later tasks), the same wait on both sides.
+  await page.waitForTimeout(spec.comments ? 1500 : 500);
+  if (profileTo) {
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.writeFileSync(profileTo, JSON.stringify(profile));
+  }
+  const timings = (await page.evaluate(inPage(readTimings))) as ReturnType<typeof readTimings>;
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const sample: Sample = {
+    load: timings.load,
+    domContentLoaded: timings.domContentLoaded,
+    start: timings.start,
+    readyWork: timings.start !== null && timings.ready !== null ? timings.ready - timings.start : null,
+    bailWork: timings.start !== null && timings.bail !== null ? timings.bail - timings.start : null,
+    scriptMs: metric(metrics, 'ScriptDuration') * 1000,
+    layoutMs: metric(metrics, 'LayoutDuration') * 1000,
+    styleMs: metric(metrics, 'RecalcStyleDuration') * 1000,
+    taskMs: metric(metrics, 'TaskDuration') * 1000,
+    heapMB: metric(metrics, 'JSHeapUsedSize') / 2 ** 20,
+    collapseAll: null,
+    expandAll: null,
+  };
+  if (withExtension && spec.comments && timings.ready !== null) {
+    await page.bringToFront();
+    // Big threads may start folded (bigThreadThreshold): press until both directions are measured.
+    for (let press = 0; press < 3 && (sample.collapseAll === null || sample.expandAll === null); press++) {
+      const before = (await page.evaluate(inPage(collapsedCount))) as number;
+      const [ms, after] = await timeToggleAll(page);
+      if (after > before && sample.collapseAll === null) sample.collapseAll = ms;
+      else if (after < before && before > 0 && press > 0 && sample.expandAll === null) sample.expandAll = ms;
+    }
+  }
+  await cdp.detach();
+  await page.close();
+  return sample;
+}
+
+// ------------------------------------------------------------------------------------------ statistics
+
+function median(values: (number | null)[]): number | null {
+  const sorted = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+type Medians = { [K in keyof Sample]: number | null };
+
+function medians(samples: Sample[]): Medians {
+  const keys = Object.keys(samples[0]!) as (keyof Sample)[];
+  return Object.fromEntries(keys.map((key) => [key, median(samples.map((s) => s[key]))])) as Medians;
+}
+
+const ratio = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null || b === 0 ? null : a / b);
+const fmt = (value: number | null | undefined, digits = 1) => (value == null ? '—' : value.toFixed(digits));
+
+// ------------------------------------------------------------------------------------------------- run
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(chromeBuildDir, 'manifest.json'))) throw new Error(`no build in ${chromeBuildDir}: run \`npm run build\` first`);
+  const contentScript = fs.readFileSync(path.join(chromeBuildDir, 'content-scripts/content.js'));
+  const articleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'threadlight-bench-article-'));
+  fs.copyFileSync(path.join(sharedDir, 'realworld', ARTICLE), path.join(articleDir, path.basename(ARTICLE)));
+  const corpus = await startServer(corpusDir);
+  const article = await startServer(articleDir);
+  const [withExt, without] = await Promise.all([launch(chromeBuildDir), launch(null)]);
+  const version = execFileSync(CHROMIUM, ['--version']).toString().trim();
+  const samples: Record<string, { with: Sample[]; without: Sample[] }> = {};
+  let profile: (ProfileSummary & { page: string }) | null = null;
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+
+  try {
+    try {
+      await runRounds();
+    } finally {
+      await Promise.all([withExt.close(), without.close()]);
+    }
+    if (PROFILE) profile = await profilePage(PROFILE, corpus, article);
+  } finally {
+    await Promise.all([corpus.close(), article.close()]);
+    fs.rmSync(articleDir, { recursive: true, force: true });
+  }
+
+  async function runRounds(): Promise<void> {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const spec of PAGES) {
+        const url = spec.url(corpus, article);
+        const entry = (samples[spec.key] ??= { with: [], without: [] });
+        // Alternate who goes first, so a warm cache or a busy moment never favours one side.
+        const order: boolean[] = round % 2 === 0 ? [true, false] : [false, true];
+        for (const ext of order) {
+          const sample = await measure(ext ? withExt : without, spec, url, ext);
+          (ext ? entry.with : entry.without).push(sample);
+        }
+        process.stdout.write(`round ${round + 1}/${ROUNDS} ${spec.key} ✓\n`);
+      }
+    }
+  }
+
+  const results = Object.fromEntries(
+    Object.entries(samples).map(([key, { with: w, without: wo }]) => {
+      const mw = medians(w);
+      const mwo = medians(wo);
+      return [key, { with: mw, without: mwo, extraScriptMs: diff(mw.scriptMs, mwo.scriptMs), extraLayoutStyleMs: diff(sum(mw.layoutMs, mw.styleMs), sum(mwo.layoutMs, mwo.styleMs)), extraHeapMB: diff(mw.heapMB, mwo.heapMB), samples: { with: w, without: wo } }];
+    }),
+  );
+  const r = (key: string) => results[key];
+  const ratios = {
+    'readyWork(5000)/load(5000)': ratio(r('big-5000')?.with.readyWork, r('big-5000')?.without.load),
+    'readyWork(1500)/load(1500)': ratio(r('big-1500')?.with.readyWork, r('big-1500')?.without.load),
+    'load with/without (5000)': ratio(r('big-5000')?.with.load, r('big-5000')?.without.load),
+    'readyWork(5000)/readyWork(1500)': ratio(r('big-5000')?.with.readyWork, r('big-1500')?.with.readyWork),
+    'readyWork(1500)/readyWork(300)': ratio(r('big-1500')?.with.readyWork, r('big-300')?.with.readyWork),
+    'extraScript(5000)/extraScript(1500)': ratio(r('big-5000')?.extraScriptMs, r('big-1500')?.extraScriptMs),
+    'collapseAll(5000)/collapseAll(1500)': ratio(r('big-5000')?.with.collapseAll, r('big-1500')?.with.collapseAll),
+    'expandAll(5000)/expandAll(1500)': ratio(r('big-5000')?.with.expandAll, r('big-1500')?.with.expandAll),
+    'extraHeap(5000)/extraHeap(1500)': ratio(r('big-5000')?.extraHeapMB, r('big-1500')?.extraHeapMB),
+    'page size 5000/1500 (comments)': 5000 / 1500,
+  };
+  const targets = [
+    target('view ready on big-5000 within 5 % of the page’s load', ratios['readyWork(5000)/load(5000)'], (v) => v <= 0.05, (v) => `${(v * 100).toFixed(1)} %`),
+    target('near-linear growth: readyWork(5000)/readyWork(1500) ≤ 3.6', ratios['readyWork(5000)/readyWork(1500)'], (v) => v <= 3.6, (v) => v.toFixed(2)),
+    target('collapse-all on big-1500 ≤ 50 ms', r('big-1500')?.with.collapseAll, (v) => v <= 50, (v) => `${v.toFixed(1)} ms`),
+    target('seed-000: content-script work (start → bail) ≤ 1 ms', r('seed-000')?.with.bailWork, (v) => v <= 1, (v) => `${v.toFixed(2)} ms`),
+    target('article: content-script work (start → bail) ≤ 1 ms', r('article')?.with.bailWork, (v) => v <= 1, (v) => `${v.toFixed(2)} ms`),
+    target('seed-000: all extension script time (compile + run, CDP ScriptDuration delta) ≤ 1 ms', r('seed-000')?.extraScriptMs, (v) => v <= 1, (v) => `${v.toFixed(2)} ms`),
+  ];
+
+  const report = {
+    date: new Date().toISOString(),
+    chromium: version,
+    cpus: os.cpus().length,
+    rounds: ROUNDS,
+    contentScript: { bytes: contentScript.length, gzipBytes: gzipSync(contentScript).length },
+    marksVisibleInMainWorld: Object.values(samples).some((s) => s.with.some((x) => x.start !== null)),
+    results,
+    ratios,
+    targets,
+    profile,
+  };
+  fs.writeFileSync(path.join(RESULTS_DIR, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+  printReport(report);
+}
+
+/** Where the extension's time goes on `key`: one load of the unminified build under the CPU profiler. */
+async function profilePage(key: string, corpus: StaticServer, article: StaticServer): Promise<ProfileSummary & { page: string }> {
+  const spec = ALL_PAGES.find((p) => p.key === key);
+  if (!spec) throw new Error(`--profile ${key}: no such page (${ALL_PAGES.map((p) => p.key).join(', ')})`);
+  execFileSync('npx', ['wxt', 'build', '-c', 'bench/wxt.readable.config.ts'], { cwd: repoRoot, stdio: 'ignore' });
+  const context = await launch(READABLE_BUILD_DIR);
+  try {
+    const profileTo = path.join(RESULTS_DIR, `${key}.cpuprofile`);
+    await measure(context, spec, spec.url(corpus, article), true, profileTo);
+    const cpuProfile = JSON.parse(fs.readFileSync(profileTo, 'utf8')) as CpuProfile;
+    return { page: key, ...summarizeProfile(cpuProfile, READABLE_BUILD_DIR) };
+  } finally {
+    await context.close();
+  }
+}
+
+function diff(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : a - b;
+}
+function sum(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : a + b;
+}
+
+function target(name: string, value: number | null | undefined, pass: (v: number) => boolean, show: (v: number) => string) {
+  return { name, value: value ?? null, shown: value == null ? 'not measured' : show(value), met: value == null ? null : pass(value) };
+}
+
+function printReport(report: {
+  chromium: string;
+  rounds: number;
+  contentScript: { bytes: number; gzipBytes: number };
+  marksVisibleInMainWorld: boolean;
+  results: Record<string, { with: Medians; without: Medians; extraScriptMs: number | null; extraLayoutStyleMs: number | null; extraHeapMB: number | null }>;
+  ratios: Record<string, number | null>;
+  targets: { name: string; shown: string; met: boolean | null }[];
+  profile: (ProfileSummary & { page: string }) | null;
+}): void {
+  const rows = Object.entries(report.results).map(([key, r]) => [
+    key,
+    fmt(r.without.load, 0),
+    fmt(r.with.load, 0),
+    fmt(r.with.readyWork ?? r.with.bailWork, 2),
+    fmt(r.extraScriptMs, 1),
+    fmt(r.extraLayoutStyleMs, 1),
+    fmt(r.with.collapseAll),
+    fmt(r.with.expandAll),
+    fmt(r.extraHeapMB, 2),
+  ]);
+  const head = ['page', 'load w/o', 'load with', 'start→ready|bail', '+script', '+layout/style', 'collapse-all', 'expand-all', '+heap MB'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(`\n${report.chromium}, ${report.rounds} rounds, medians in ms (with = built extension, w/o = none)`);
+  console.log(`content script: ${(report.contentScript.bytes / 1024).toFixed(1)} KB on disk, ${(report.contentScript.gzipBytes / 1024).toFixed(1)} KB gzip; marks visible in the main world: ${report.marksVisibleInMainWorld}`);
+  console.log(line(head));
+  for (const row of rows) console.log(line(row));
+  console.log('\nratios (one run):');
+  for (const [name, value] of Object.entries(report.ratios)) console.log(`  ${name.padEnd(40)} ${fmt(value, 3)}`);
+  console.log('\ntargets:');
+  for (const t of report.targets) console.log(`  ${t.met === null ? '?' : t.met ? '✓' : '✗'} ${t.name}: ${t.shown}`);
+  if (report.profile) {
+    const kinds = Object.entries(report.profile.byKind).map(([kind, ms]) => `${kind} ${ms.toFixed(0)}`).join(', ');
+    console.log(`\n${report.profile.page} CPU profile (one load, unminified build), self time in ms: ${kinds}; the extension's top functions:`);
+    for (const f of report.profile.top) console.log(`  ${f.selfMs.toFixed(1).padStart(7)} ms  ${f.name}  ${f.where}`);
+  }
+  console.log(`\nwritten: ${path.relative(repoRoot, path.join(RESULTS_DIR, 'bench.json'))}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
