@@ -237,7 +237,17 @@ export function startPageSession(config: PageSessionConfig): PageSession {
     }
   }
 
+  /**
+   * The address without its fragment (following a #comment-N link is not a navigation), read from the window
+   * WXT watches: the content script's own, which is the page's in the browser.
+   */
+  const pageAddress = () => window.location.href.replace(/#.*$/, '');
+  let address = pageAddress();
+
   function onNavigation(): void {
+    const next = pageAddress();
+    if (next === address) return;
+    address = next;
     unmountViews();
     found = [];
     status = 'loading';

@@ -174,6 +174,13 @@ async function main(): Promise<void> {
       await checkAnchoring(page);
     }
 
+    // Grouped pingbacks (seed-003 has several).
+    await page.goto(`${server.origin}/twentytwentytwo/seed-003.html`);
+    await enhanced(page);
+    await scrollTo(page, '.threadlight-pings');
+    await page.evaluate(() => window.scrollBy(0, -250));
+    await shot(page, 'twentytwentytwo-seed-003-pingbacks');
+
     // A dark-looking page: the theme's colours inverted by a style present before the content script runs.
     const dark = await context.newPage();
     await dark.addInitScript(() => {

@@ -184,14 +184,17 @@ describe('page session', () => {
     expect(doc.documentElement.outerHTML).toBe(original);
   });
 
-  it('re-detects after an SPA navigation', async () => {
+  it('re-detects after an SPA navigation, not after a #comment-N link', async () => {
     const { doc } = open('twentytwentyone', 'seed-004');
     const session = await start(doc);
     const before = session.views()[0];
+    window.history.pushState({}, '', `${window.location.pathname}#comment-31`);
+    await settle(1200);
+    expect(session.views()[0]).toBe(before);
     // What a single-page app does; WXT notices the new URL (polling every second in jsdom).
     window.history.pushState({}, '', `/other-post-${Date.now()}/`);
-    await vi.waitUntil(() => doc.querySelector('[data-threadlight]') === null, { timeout: 3000, interval: 20 });
-    await vi.waitUntil(() => session.views().length === 1, { timeout: 3000, interval: 20 });
+    await vi.waitUntil(() => doc.querySelector('[data-threadlight]') === null, { timeout: 8000, interval: 20 });
+    await vi.waitUntil(() => session.views().length === 1, { timeout: 8000, interval: 20 });
     expect(session.views()).toHaveLength(1);
     expect(session.views()[0]).not.toBe(before);
     expect((await sendMessage('getPageState')).status).toBe('enhanced');
