@@ -163,8 +163,7 @@ export function startPageSession(config: PageSessionConfig): PageSession {
         mark(MARK_BAIL);
         return;
       }
-      options = await optionsItem.getValue();
-      if (pass !== generation || stopped) return;
+      // Detection first: a page without a thread bails out without waiting for storage.
       const detection = detectCommentSections(doc);
       if (detection.status !== 'found') {
         status = detection.status;
@@ -188,6 +187,9 @@ export function startPageSession(config: PageSessionConfig): PageSession {
         return;
       }
       sendBadge(found.reduce((sum, entry) => sum + entry.parsed.thread.comments.length, 0));
+      const stored = await optionsItem.getValue();
+      if (pass !== generation || stopped) return;
+      options ??= stored; // a change that arrived meanwhile is newer
       applyActivation();
       const outcome = status as PageStatus; // applyActivation changed it
       if (outcome === 'found-disabled' || outcome === 'error') mark(MARK_BAIL);

@@ -679,7 +679,7 @@ export function mountThreadView(
         toolbar = mountToolbar(doc, root, {
           stats: () => ({
             comments: index.ids.length,
-            threads: index.roots.length,
+            threads: index.roots.filter((id) => index.byId.get(id)!.type === 'comment').length,
             authorReplies: index.ids.filter((id) => isAuthorReply(index.byId.get(id)!)).length,
           }),
           collapseAll: () => controller.collapseAll(),

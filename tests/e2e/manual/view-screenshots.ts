@@ -201,6 +201,16 @@ async function main(): Promise<void> {
     await shot(dark, 'dark-twentytwentyone-seed-004-folded');
     await dark.close();
 
+    // Bail-out on a page without comments.
+    for (const theme of THEMES) {
+      await page.goto(`${server.origin}/${theme}/seed-000.html`);
+      await enhanced(page);
+      const bail = await page.evaluate(
+        () => performance.getEntriesByName('threadlight:bail')[0]!.startTime - performance.getEntriesByName('threadlight:start')[0]!.startTime,
+      );
+      console.log(`${theme}/seed-000: start→bail ${bail.toFixed(2)} ms`);
+    }
+
     // Timings on the big pages.
     for (const variant of ['big-1500', 'big-5000']) {
       for (const theme of ['twentytwentyone', 'twentytwentythree']) {

@@ -458,7 +458,7 @@ describe('thread view behaviour', () => {
     expect(fixture.root.contains(host)).toBe(false);
     const shadow = host.shadowRoot!;
     expect(shadow.textContent).toContain('58 comments');
-    expect(shadow.textContent).toContain(`${fixture.truth.comments.filter((c) => !c.parent_wp_id).length} threads`);
+    expect(shadow.textContent).toContain(`${fixture.truth.comments.filter((c) => !c.parent_wp_id && c.type === 'comment').length} threads`);
     (shadow.querySelector('.collapse-all') as HTMLButtonElement).click();
     expect(view.visibleIds()).toHaveLength(fixture.truth.comments.filter((c) => !c.parent_wp_id).length);
     (shadow.querySelector('.author-next') as HTMLButtonElement).click();
