@@ -1,0 +1,87 @@
+/**
+ * What the content script's first pass costs the page's main thread, from a Chromium trace: the tasks between the
+ * threadlight:start and threadlight:ready marks, their wall and CPU time, and the GC, style and layout inside them.
+ * The CPU time (trace `tdur`) is what the page pays; wall time also holds waiting for a core on a busy machine.
+ */
+import type { CDPSession } from 'playwright-core';
+
+interface TraceEvent {
+  name: string;
+  cat?: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string } };
+}
+
+export interface TraceBreakdown {
+  /** Evaluating the content script (compile + top-level code, before main() runs), CPU ms; compile alone. */
+  evaluateCpuMs: number;
+  compileMs: number;
+  /** threadlight:start → threadlight:ready (or :bail), ms. */
+  windowMs: number;
+  /** Main-thread tasks overlapping the window: count, wall and CPU ms (without the evaluation), the longest's wall ms. */
+  tasks: number;
+  taskWallMs: number;
+  taskCpuMs: number;
+  longestTaskMs: number;
+  /** Inside the window, ms (wall): garbage collection, style recalculation, layout. */
+  gcMs: number;
+  styleMs: number;
+  layoutMs: number;
+  /** The content script's callbacks after the window (deferred work: reply lines, observers), CPU ms. */
+  afterCpuMs: number;
+}
+
+const CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'v8', 'disabled-by-default-devtools.timeline'];
+/** Top-level GC events (their V8.GC_* children would count twice). */
+const GC_EVENTS = new Set(['MinorGC', 'MajorGC', 'V8.GC_MC_INCREMENTAL']);
+
+/** Start tracing on a page's CDP session; the returned function stops it and yields the events. */
+export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+  return async () => {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    return events;
+  };
+}
+
+const ms = (us: number | undefined) => (us ?? 0) / 1000;
+
+/** The first pass's cost, or null when the trace holds no start/ready marks. */
+export function breakdown(events: TraceEvent[]): TraceBreakdown | null {
+  const mark = (name: string) => events.find((e) => e.name === name && e.cat?.includes('blink.user_timing'));
+  const start = mark('threadlight:start');
+  const ready = mark('threadlight:ready') ?? mark('threadlight:bail');
+  if (!start || !ready) return null;
+  const ours = (e: TraceEvent) => e.ph === 'X' && e.pid === start.pid && /^chrome-extension:\/\/[^/]+\/content-scripts\//.test(e.args?.data?.url ?? '');
+  const onMain = events.filter((e) => e.ph === 'X' && e.pid === start.pid && e.tid === start.tid);
+  const inWindow = (e: TraceEvent) => e.ts < ready.ts && e.ts + (e.dur ?? 0) > start.ts;
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && inWindow(e));
+  const inside = onMain.filter((e) => e.ts >= start.ts && e.ts <= ready.ts);
+  const total = (filter: (e: TraceEvent) => boolean) => inside.filter(filter).reduce((sum, e) => sum + ms(e.dur), 0);
+  const cpu = (list: TraceEvent[]) => list.reduce((sum, e) => sum + ms(e.tdur), 0);
+  const evaluations = events.filter((e) => ours(e) && e.name === 'EvaluateScript');
+  // main() runs at the end of the evaluation, in the same task: that task's CPU counts once, as evaluation.
+  const evaluationInTasks = evaluations.filter((ev) => tasks.some((t) => t.ts <= ev.ts && ev.ts < t.ts + (t.dur ?? 0)));
+  return {
+    evaluateCpuMs: cpu(evaluations),
+    compileMs: events.filter((e) => ours(e) && e.name === 'v8.compile').reduce((sum, e) => sum + ms(e.dur), 0),
+    windowMs: ms(ready.ts - start.ts),
+    tasks: tasks.length,
+    taskWallMs: tasks.reduce((sum, e) => sum + ms(e.dur), 0),
+    taskCpuMs: cpu(tasks) - cpu(evaluationInTasks),
+    longestTaskMs: Math.max(0, ...tasks.map((e) => ms(e.dur))),
+    gcMs: total((e) => GC_EVENTS.has(e.name)),
+    styleMs: total((e) => e.name === 'UpdateLayoutTree'),
+    layoutMs: total((e) => e.name === 'Layout'),
+    afterCpuMs: cpu(events.filter((e) => ours(e) && e.name === 'FunctionCall' && e.ts > ready.ts)),
+  };
+}
