@@ -15,9 +15,11 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'threadlight@threadlight.dev',
-          strict_min_version: '128.0',
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        // data_collection_permissions arrived in Firefox 140 (desktop) and 142 (Android).
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
