@@ -413,6 +413,8 @@ function printReport(report: {
     const kinds = Object.entries(report.profile.byKind).map(([kind, ms]) => `${kind} ${ms.toFixed(0)}`).join(', ');
     console.log(`\n${report.profile.page} CPU profile (one load, unminified build), self time in ms: ${kinds}; the extension's top functions:`);
     for (const f of report.profile.top) console.log(`  ${f.selfMs.toFixed(1).padStart(7)} ms  ${f.name}  ${f.where}`);
+    const areas = Object.entries(report.profile.byArea).sort((a, b) => b[1] - a[1]);
+    console.log(`  by area: ${areas.map(([area, ms]) => `${area} ${ms.toFixed(0)}`).join(', ')}`);
   }
   console.log(`\nwritten: ${path.relative(repoRoot, path.join(RESULTS_DIR, 'bench.json'))}`);
 }

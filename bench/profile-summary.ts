@@ -17,6 +17,8 @@ export interface ProfileSummary {
   extensionMs: number;
   /** Self time by kind: extension, page scripts, GC, idle, program (browser work outside JS). */
   byKind: Record<string, number>;
+  /** The extension's self time by source area: utils/detect, utils/parse, utils/view, a library… */
+  byArea: Record<string, number>;
   top: { name: string; where: string; selfMs: number }[];
 }
 
@@ -45,6 +47,15 @@ function sourceOf(buildDir: string, file: string, line: number, cache: Map<strin
   return file;
 }
 
+/** The area of a source path: `utils/<folder>`, `components/<folder>`, `entrypoints`, or the npm package. */
+function areaOf(source: string): string {
+  const own = /^(utils|components)\/([^/]+)\//.exec(source);
+  if (own) return `${own[1]}/${own[2]}`;
+  const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source);
+  if (pkg) return pkg[1]!;
+  return source.startsWith('entrypoints/') ? 'entrypoints' : 'other';
+}
+
 /** Self time per function (top `limit` of the extension's), from sample counts and their time deltas. */
 export function summarizeProfile(profile: CpuProfile, buildDir: string, limit = 15): ProfileSummary {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -52,6 +63,7 @@ export function summarizeProfile(profile: CpuProfile, buildDir: string, limit = 
   profile.samples.forEach((id, i) => selfByNode.set(id, (selfByNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
   const byKind: Record<string, number> = {};
   const byFunction = new Map<string, { name: string; where: string; selfMs: number }>();
+  const byArea: Record<string, number> = {};
   const sources = new Map<string, string[]>();
   for (const [id, ms] of selfByNode) {
     const { functionName, url, lineNumber, columnNumber } = nodes.get(id)!.callFrame;
@@ -60,11 +72,13 @@ export function summarizeProfile(profile: CpuProfile, buildDir: string, limit = 
     if (kind !== 'extension') continue;
     const file = EXTENSION_URL.exec(url)![1]!;
     const key = `${file}:${lineNumber}:${columnNumber}`;
-    const entry = byFunction.get(key) ?? { name: functionName || '(anonymous)', where: `${sourceOf(buildDir, file, lineNumber, sources)} (${key})`, selfMs: 0 };
+    const source = sourceOf(buildDir, file, lineNumber, sources);
+    byArea[areaOf(source)] = (byArea[areaOf(source)] ?? 0) + ms;
+    const entry = byFunction.get(key) ?? { name: functionName || '(anonymous)', where: `${source} (${key})`, selfMs: 0 };
     entry.selfMs += ms;
     byFunction.set(key, entry);
   }
   const totalMs = Object.values(byKind).reduce((a, b) => a + b, 0);
   const top = [...byFunction.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, limit);
-  return { totalMs, extensionMs: byKind.extension ?? 0, byKind, top };
+  return { totalMs, extensionMs: byKind.extension ?? 0, byKind, byArea, top };
 }
