@@ -505,22 +505,17 @@ describe('thread view on malformed input', () => {
   });
 });
 
-describe('thread view performance', () => {
-  it('mounts 1,500 comments and collapses them all quickly', () => {
+describe('thread view on 1,500 comments', () => {
+  // Timings are measured in real Chromium by `npm run bench`, not asserted in jsdom.
+  it('mounts, collapses all and expands all', () => {
     const fixture = openCorpusFixture('twentytwentyone', 'big-1500');
-    const startMount = performance.now();
     const view = mount(fixture);
-    const mountMs = performance.now() - startMount;
-    const start = performance.now();
+    const total = fixture.parsed.thread.comments.length;
+    expect(view.visibleIds().length).toBe(total);
     view.collapseAll();
-    const collapseMs = performance.now() - start;
-    const startExpand = performance.now();
+    const roots = fixture.parsed.thread.comments.filter((c) => c.parentId === null).length;
+    expect(view.visibleIds().length).toBe(roots);
     view.expandAll();
-    const expandMs = performance.now() - startExpand;
-    console.info(`big-1500 in jsdom: mount ${mountMs.toFixed(1)} ms, collapse all ${collapseMs.toFixed(1)} ms, expand all ${expandMs.toFixed(1)} ms`);
-    // A guard against quadratic work only: jsdom on a shared 2-core machine is 5-20x slower than a browser
-    // (the browser figure is measured in Chromium, tests/e2e/manual/view-screenshots.mjs).
-    expect(collapseMs).toBeLessThan(1500);
-    expect(mountMs).toBeLessThan(8000);
+    expect(view.visibleIds().length).toBe(total);
   });
 });
