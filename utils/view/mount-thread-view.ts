@@ -774,29 +774,71 @@ function isAuthorReply(comment: ThreadComment): boolean {
   return comment.isPostAuthor && comment.type === 'comment';
 }
 
-/** The accent of the author highlight: the reader's colour, else the theme's link colour. */
+/**
+ * The accent of the author highlight: the reader's colour, else the theme's link colour — unless that colour is
+ * a grey or the text's own colour (Twenty Twenty-One links are the text colour), where it would not stand out:
+ * then a warm accent readable on the page's background.
+ */
 function accentColor(options: ThreadlightOptions, root: Element): string {
   if (/^#[0-9a-f]{3}(?:[0-9a-f]{3})?$/i.test(options.authorColor)) return options.authorColor;
-  return themeLinkColor(root) ?? 'LinkText';
+  return themeAccent(root);
 }
 
-const linkColors = new WeakMap<Element, string | null>();
+const themeAccents = new WeakMap<Element, string>();
+/** Fallback accents (orange 700 / 400): contrast ≥ 4.5 on white and on near-black. */
+const FALLBACK_ACCENT = { light: '#c2410c', dark: '#fb923c' };
 
-/** The computed colour of the first link in the section (read once per section: it costs a style pass). */
-function themeLinkColor(root: Element): string | null {
-  if (linkColors.has(root)) return linkColors.get(root)!;
-  let color: string | null = null;
-  try {
-    const link = root.querySelector('a[href]:not(.comment-reply-link)') ?? root.querySelector('a[href]');
-    const view = root.ownerDocument.defaultView;
-    const value = link && view ? view.getComputedStyle(link).color : '';
-    // Only a plain rgb()/rgba() value goes into our stylesheet.
-    if (/^rgba?\(\s*[\d.]+\s*,\s*[\d.]+\s*,\s*[\d.]+\s*(?:,\s*[\d.]+\s*)?\)$/.test(value)) color = value;
-  } catch {
-    color = null;
+type Rgba = [number, number, number, number];
+
+function parseRgb(value: string): Rgba | null {
+  const match = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,\s*([\d.]+)\s*)?\)$/.exec(value);
+  if (!match) return null;
+  return [Number(match[1]), Number(match[2]), Number(match[3]), match[4] === undefined ? 1 : Number(match[4])];
+}
+
+function luminance([r, g, b]: Rgba): number {
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
+
+/** A colour with visible hue that differs from the text: max-min channel spread and distance, in 0..255 units. */
+function standsOut(link: Rgba, text: Rgba | null): boolean {
+  const saturation = Math.max(link[0], link[1], link[2]) - Math.min(link[0], link[1], link[2]);
+  const distance = text ? Math.abs(link[0] - text[0]) + Math.abs(link[1] - text[1]) + Math.abs(link[2] - text[2]) : 255;
+  return saturation >= 40 && distance >= 60;
+}
+
+/** The page background behind `element`: the first ancestor with an opaque-enough background colour. */
+function backgroundOf(element: Element, view: Window): Rgba | null {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const color = parseRgb(view.getComputedStyle(node).backgroundColor);
+    if (color && color[3] > 0.5) return color;
   }
-  linkColors.set(root, color);
-  return color;
+  return null;
+}
+
+/** Read once per section: it costs a style pass. */
+function themeAccent(root: Element): string {
+  const cached = themeAccents.get(root);
+  if (cached) return cached;
+  let accent = FALLBACK_ACCENT.light;
+  try {
+    const view = root.ownerDocument.defaultView;
+    if (view) {
+      const link = root.querySelector('a[href]:not(.comment-reply-link)') ?? root.querySelector('a[href]');
+      const linkValue = link ? view.getComputedStyle(link).color : '';
+      const linkColor = parseRgb(linkValue);
+      const textColor = parseRgb(view.getComputedStyle(root).color);
+      const background = backgroundOf(root, view);
+      const darkPage = background ? luminance(background) < 0.4 : false;
+      // Only a plain rgb()/rgba() value goes into our stylesheet.
+      if (linkColor && standsOut(linkColor, textColor)) accent = linkValue;
+      else accent = darkPage ? FALLBACK_ACCENT.dark : FALLBACK_ACCENT.light;
+    }
+  } catch {
+    // Keep the fallback: a style read must never break the view.
+  }
+  themeAccents.set(root, accent);
+  return accent;
 }
 
 /** The deepest element containing every one of `elements`. */
