@@ -12,6 +12,7 @@ import { it } from 'node:test';
 import { buildClobberingPage, buildXssPage, type HostilePage } from '../hostile/hostile-pages.ts';
 import type { Payload } from '../hostile/payloads.ts';
 import type { E2EPage } from './lib/browsers.ts';
+import { message, readCatalog } from './lib/corpus.ts';
 import { inEachBrowser, TEST_TIMEOUT, type Session } from './lib/session.ts';
 import {
   auditExtensionDom,
@@ -212,6 +213,8 @@ inEachBrowser('hostile comments', (session) => {
     const tab = await openHostile(session(), clobbering);
     if (!(await tab.run(isEnhanced))) {
       const popup = await session().browser.openPopup(tab);
+      const loading = message(readCatalog('en'), 'popup_loading');
+      await popup.waitUntil((text) => !document.body.innerText.includes(text), loading, { what: 'the popup to get the page state' });
       const said = await popup.run(() => document.body.innerText.replace(/\s+/g, ' '));
       await popup.close();
       // KNOWN GAP, reported to the parser's owner: Chromium's isolated world sees a form's named inputs, so
