@@ -98,9 +98,11 @@ function sourceOf(detection: Detection, sections: ParsedSection[]): string | nul
 
 /** Detects and parses one page's HTML. */
 export function inspectHtml(file: string, html: string, url: string): { result: InspectResult; thread: Thread; detection: Detection } {
-  const { document } = new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window;
-  const detection = detectCommentSections(document);
+  const { window } = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+  const detection = detectCommentSections(window.document);
   const sections = detection.status === 'found' ? detection.sections.map(parseSection) : [];
+  // Only plain data leaves this function: the page's DOM can go (jsdom keeps a window alive until closed).
+  window.close();
   const thread = mergedThread(sections);
   const stats = summarizeThread(thread);
   const result: InspectResult = {

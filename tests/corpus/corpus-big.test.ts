@@ -3,25 +3,32 @@
  * seconds for 8 MB) and shared by its assertions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusPages, loadDocument, parseDocument, readTruthFile, type PageParse, type TruthFile } from './corpus-pages';
+import { closeDocument, corpusPages, loadDocument, parseDocument, readTruthFile, type PageParse, type TruthFile } from './corpus-pages';
 import { expectPageMatchesTruth } from './expect-truth';
 
 const pages = corpusPages().filter((page) => page.label.includes('/big-'));
 const SLOW = 300_000;
 
 describe.each(pages)('$label', (page) => {
+  let doc: Document | null = null;
   let parse: PageParse | null = null;
   let truth: TruthFile;
   let parseMs = 0;
+  let domMs = 0;
 
   beforeAll(() => {
     truth = readTruthFile(page.truthPath);
-    const doc = loadDocument(page);
-    const started = performance.now();
+    let started = performance.now();
+    doc = loadDocument(page);
+    domMs = performance.now() - started;
+    started = performance.now();
     parse = parseDocument(doc);
     parseMs = performance.now() - started;
   }, SLOW);
   afterAll(() => {
+    // Each 8 MB page weighs about half a gigabyte in jsdom: free it before the next one.
+    if (doc) closeDocument(doc);
+    doc = null;
     parse = null;
   });
 
@@ -29,8 +36,9 @@ describe.each(pages)('$label', (page) => {
     expectPageMatchesTruth(parse!, truth);
   });
 
-  it('detects and parses in linear time', () => {
-    // Measured at ~0.3 s (5,000 comments) on an idle machine under jsdom; the bound leaves room for a busy CI.
-    expect(parseMs).toBeLessThan(page.label.endsWith('big-5000') ? 15_000 : 5_000);
+  it('detects and parses without a pathological slowdown', () => {
+    // 0.05-1 s alone (npm run bench:parse, docs/parser.md); Vitest runs files in parallel on a shared machine, so
+    // only a gross regression (a selector engine scan per comment, a quadratic walk) is asserted here.
+    expect({ parseMs: Math.round(parseMs), domMs: Math.round(domMs), withinBound: parseMs < 60_000 }).toMatchObject({ withinBound: true });
   });
 });

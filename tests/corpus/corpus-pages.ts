@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { detectCommentSections } from '@/utils/detect/detect-comment-sections';
+import { hasCommentSignals } from '@/utils/detect/has-comment-signals';
 import type { Detection } from '@/utils/detect/types';
 import { parseSection } from '@/utils/parse/parse-section';
 import type { ParsedSection } from '@/utils/parse/types';
@@ -111,7 +112,24 @@ export function loadDocument(page: CorpusPage): Document {
   return new JSDOM(html, { virtualConsole, ...(page.url ? { url: page.url } : {}) }).window.document;
 }
 
+/** Frees a document made by loadDocument (jsdom keeps its window alive until closed). */
+export function closeDocument(doc: Document): void {
+  doc.defaultView?.close();
+}
+
+/** Loads and parses a page, runs `check` on the parse, then frees the page (its DOM stays usable inside `check`). */
+export function withParsedPage<T>(page: CorpusPage, check: (parse: PageParse) => T): T {
+  const doc = loadDocument(page);
+  try {
+    return check(parseDocument(doc));
+  } finally {
+    closeDocument(doc);
+  }
+}
+
 export interface PageParse {
+  /** What the cheap pre-check said. */
+  signals: boolean;
   detection: Detection;
   sections: ParsedSection[];
   /** Every section's comments, in page order. */
@@ -119,9 +137,10 @@ export interface PageParse {
 }
 
 export function parseDocument(doc: Document): PageParse {
+  const signals = hasCommentSignals(doc);
   const detection = detectCommentSections(doc);
   const sections = detection.status === 'found' ? detection.sections.map(parseSection) : [];
-  return { detection, sections, comments: sections.flatMap((section) => section.thread.comments) };
+  return { signals, detection, sections, comments: sections.flatMap((section) => section.thread.comments) };
 }
 
 /** The fields a parse is judged on. */

@@ -9,6 +9,8 @@ import { diffAgainstTruth, type PageParse, type TruthFile } from './corpus-pages
  */
 export function expectPageMatchesTruth(parse: PageParse, truth: TruthFile): void {
   expect(diffAgainstTruth(parse.comments, truth)).toEqual([]);
+  // The cheap pre-check never hides a thread or a recognized embed.
+  if (parse.detection.status !== 'none') expect(parse.signals).toBe(true);
   if (truth.comments.length === 0) {
     expect(parse.comments).toEqual([]);
     return;

@@ -4,7 +4,7 @@
  * `markup_*` fields say what a structure-only parser can recover, and that is accepted too.
  */
 import { describe, expect, it } from 'vitest';
-import { fixturePages, loadDocument, parseDocument, readTruthFile } from './corpus-pages';
+import { fixturePages, readTruthFile, withParsedPage } from './corpus-pages';
 import { expectPageMatchesTruth } from './expect-truth';
 
 const pages = fixturePages();
@@ -15,6 +15,6 @@ describe('markup fixtures', () => {
   });
 
   it.each(pages)('$label matches its truth', (page) => {
-    expectPageMatchesTruth(parseDocument(loadDocument(page)), readTruthFile(page.truthPath));
+    withParsedPage(page, (parse) => expectPageMatchesTruth(parse, readTruthFile(page.truthPath)));
   });
 });

@@ -3,14 +3,14 @@
  * truth, and the 89 pages without a comment list (articles, counts, forms, widgets, embeds) yield no comment.
  */
 import { describe, expect, it } from 'vitest';
-import { loadDocument, parseDocument, readTruthFile, realworldPages } from './corpus-pages';
+import { readTruthFile, realworldPages, withParsedPage } from './corpus-pages';
 import { expectPageMatchesTruth } from './expect-truth';
 
 const pages = realworldPages();
 
 describe.each(pages)('$label', (page) => {
   it('matches its truth', () => {
-    expectPageMatchesTruth(parseDocument(loadDocument(page)), readTruthFile(page.truthPath));
+    withParsedPage(page, (parse) => expectPageMatchesTruth(parse, readTruthFile(page.truthPath)));
   });
 });
 
@@ -19,7 +19,7 @@ describe('realworld embedded systems', () => {
     '$label is reported as an unreadable embedded thread',
     (page) => {
       const truth = readTruthFile(page.truthPath);
-      expect(parseDocument(loadDocument(page)).detection).toEqual({ status: 'unreadable', system: truth.system });
+      expect(withParsedPage(page, (parse) => parse.detection)).toEqual({ status: 'unreadable', system: truth.system });
     },
   );
 });

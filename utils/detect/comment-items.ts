@@ -62,10 +62,13 @@ function isExcludedContainer(tag: string, id: string, tokens: string[]): boolean
 /** The element's class tokens (a string split: much faster than DOMTokenList indexing in jsdom). */
 export function classTokens(el: Element): string[] {
   const value = el.getAttribute('class');
-  if (!value) return [];
+  if (!value) return NO_TOKENS;
   const trimmed = value.trim();
-  return trimmed === '' ? [] : trimmed.split(/\s+/);
+  return trimmed === '' ? NO_TOKENS : trimmed.split(/\s+/);
 }
+
+/** Shared by every element without classes (most of a page): one array, not one per element. Never mutated. */
+const NO_TOKENS: string[] = [];
 
 /** The N of a `depth-N` token, or null. */
 function depthIn(tokens: string[]): number | null {

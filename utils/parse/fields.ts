@@ -192,11 +192,18 @@ export function normalizeAuthorUrl(href: string | null, base: string): string | 
 /** Absolute URL of a link, or null. */
 export function absoluteHref(el: Element | null, base: string): string | null {
   const raw = el?.getAttribute('href')?.trim();
-  if (!raw) return null;
+  return raw ? absoluteUrl(raw, base) : null;
+}
+
+const ALREADY_ABSOLUTE = /^https?:\/\/[^\s/?#]+[/?#][^\s]*$/i;
+
+/** `value` resolved against `base`; permalinks and avatars are nearly always absolute already (no URL object then). */
+function absoluteUrl(value: string, base: string): string {
+  if (ALREADY_ABSOLUTE.test(value)) return value;
   try {
-    return new URL(raw, base).href;
+    return new URL(value, base).href;
   } catch {
-    return raw;
+    return value;
   }
 }
 
@@ -350,13 +357,6 @@ export function readAvatar(img: Element | null, base: string): string | null {
   return null;
 }
 
-function absoluteUrl(value: string, base: string): string {
-  try {
-    return new URL(value, base).href;
-  } catch {
-    return value;
-  }
-}
 
 /** Machine date (ISO, from `time[datetime]`) and the visible date text. */
 export function readDate(index: OwnIndex, content: Element | null): { date: string | null; dateText: string | null } {
