@@ -60,8 +60,16 @@ class WordBuffer {
   }
 }
 
-/** Char code → its lower-case code when it belongs to a word (letters, digits), 0 when it separates words. */
-const WORD_CODE = (() => {
+/**
+ * Char code → its lower-case code when it belongs to a word (letters, digits), 0 when it separates words.
+ * Built on first use, not at load: the content script is evaluated on every page, most of which have no thread.
+ */
+let wordCodeTable: Uint16Array | null = null;
+function wordCodes(): Uint16Array {
+  return (wordCodeTable ??= buildWordCodes());
+}
+
+function buildWordCodes(): Uint16Array {
   const table = new Uint16Array(65536);
   for (let code = 0; code < 65536; code++) {
     let lower = code;
@@ -76,17 +84,18 @@ const WORD_CODE = (() => {
     table[code] = inWord ? lower : 0;
   }
   return table;
-})();
+}
 
 /**
  * Appends the words of `text` (letters and digits; everything else, emoji included, separates), lower-cased
  * and hashed (FNV-1a), with their offsets. Accents are kept: a quotation is copied, not retyped.
  */
 function appendWords(text: string, buffer: WordBuffer): void {
+  const codes = wordCodes();
   let hash = 0;
   let start = -1;
   for (let i = 0; i < text.length; i++) {
-    const code = WORD_CODE[text.charCodeAt(i)]!;
+    const code = codes[text.charCodeAt(i)]!;
     if (code !== 0) {
       if (start < 0) {
         start = i;
