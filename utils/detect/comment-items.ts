@@ -52,7 +52,15 @@ const EXCLUDED_IDS = ['recentcomments', 'respond'];
 const EXCLUDED_TAGS = ['FORM', 'TEMPLATE', 'NOSCRIPT'];
 
 /** Subtrees that never hold a comment item: not worth walking. */
-const UNREAD_TAGS = ['HEAD', 'SCRIPT', 'STYLE', 'SVG', 'svg', 'IFRAME', 'TEXTAREA', 'SELECT'];
+const UNREAD_TAGS = ['HEAD', 'SCRIPT', 'STYLE', 'SVG', 'svg', 'IFRAME', 'TEXTAREA', 'SELECT', 'THREADLIGHT-TOOLBAR'];
+
+/**
+ * Threadlight's own inserted elements (docs/dom-contract.md: `data-threadlight-ui`, always with a `threadlight-`
+ * class): a re-parse after the view mounted must see the page's comments only.
+ */
+export function isThreadlightUi(tokens: string[]): boolean {
+  return tokens.some((token) => token.startsWith('threadlight-'));
+}
 
 function isExcludedContainer(tag: string, id: string, tokens: string[]): boolean {
   if (EXCLUDED_TAGS.includes(tag) || EXCLUDED_IDS.includes(id)) return true;
@@ -61,10 +69,21 @@ function isExcludedContainer(tag: string, id: string, tokens: string[]): boolean
 
 /** The element's class tokens (a string split: much faster than DOMTokenList indexing in jsdom). */
 export function classTokens(el: Element): string[] {
-  const value = el.getAttribute('class');
+  return splitClasses(el.getAttribute('class'));
+}
+
+function splitClasses(value: string | null): string[] {
   if (!value) return NO_TOKENS;
   const trimmed = value.trim();
   return trimmed === '' ? NO_TOKENS : trimmed.split(/\s+/);
+}
+
+/** Substrings without which a class attribute cannot matter to detection (most class strings are then not split). */
+const DETECTION_CLASS_HINTS = ['depth-', 'widget', 'recentcomments', 'latest-comments', 'pingback', 'trackback', 'threadlight-'];
+
+function detectionTokens(el: Element): string[] {
+  const value = el.getAttribute('class');
+  return value && DETECTION_CLASS_HINTS.some((hint) => value.includes(hint)) ? splitClasses(value) : NO_TOKENS;
 }
 
 /** Shared by every element without classes (most of a page): one array, not one per element. Never mutated. */
@@ -212,9 +231,10 @@ function walkItems(root: Element, readMarkOf: MarkReader, outermostOnly: boolean
   const enter = (el: Element): boolean => {
     const tag = el.tagName;
     if (UNREAD_TAGS.includes(tag)) return false;
-    const tokens = classTokens(el);
+    // Detection never enters a comment, so it only needs the classes that mark or exclude one.
+    const tokens = outermostOnly ? detectionTokens(el) : classTokens(el);
     const id = el.id;
-    if (isExcludedContainer(tag, id, tokens)) return false;
+    if (isExcludedContainer(tag, id, tokens) || (tokens.length > 0 && isThreadlightUi(tokens))) return false;
     const top = openItems[openItems.length - 1] ?? null;
     const frame: Frame = { opened: null, list: null };
     if (top && isListElement(tag, tokens)) {

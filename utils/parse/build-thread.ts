@@ -94,7 +94,7 @@ function inPingList(item: CommentItem, root: Element): boolean {
   return false;
 }
 
-function readType(item: CommentItem, text: string, themeHasCommentClasses: boolean, root: Element): CommentType {
+function readType(item: CommentItem, textOf: () => string, themeHasCommentClasses: boolean, root: Element): CommentType {
   const hosts = classHostsOf(item);
   if (hasAnyClass(hosts, ['pingback'])) return 'pingback';
   if (hasAnyClass(hosts, ['trackback'])) return 'trackback';
@@ -102,10 +102,34 @@ function readType(item: CommentItem, text: string, themeHasCommentClasses: boole
   if (item.classHost === null && inPingList(item, root)) return 'pingback';
   // Themes that drop WordPress's classes: the visible label is all there is (weak, used only then).
   if (!themeHasCommentClasses) {
-    const label = PING_LABEL.exec(text)?.[1]?.toLowerCase();
+    const label = PING_LABEL.exec(textOf())?.[1]?.toLowerCase();
     if (label === 'pingback' || label === 'trackback') return label;
   }
   return 'comment';
+}
+
+/**
+ * `ThreadComment.text` is read on first use (search, reply inference), not for every comment at parse time: an
+ * enumerable memoized getter, so the comment still serializes, clones and compares as plain data.
+ */
+function defineLazyText(comment: ThreadComment, read: () => string): void {
+  let value = '';
+  let reader: (() => string) | null = read;
+  Object.defineProperty(comment, 'text', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (reader) {
+        value = reader();
+        reader = null;
+      }
+      return value;
+    },
+    set: (next: string) => {
+      value = next;
+      reader = null;
+    },
+  });
 }
 
 /** FNV-1a, base 36: short stable ids for comments the page gives none. */
@@ -205,10 +229,10 @@ export function buildThread(section: CommentSection, adapter: DialectAdapter): P
     const index = indexOwnElements(entry, entry.item.id);
     const content = findContent(entry, index);
     const body = findBody(entry, index, content, scanned);
-    const text = readText(content, body, index, (el) => el !== entry.item.element && isItemElement(el));
+    const textOf = () => readText(content, body, index, (el) => el !== entry.item.element && isItemElement(el));
     const { date, dateText } = readDate(index, content);
     const hosts = classHostsOf(entry.item);
-    const type = readType(entry.item, text, themeHasCommentClasses, section.root);
+    const type = readType(entry.item, textOf, themeHasCommentClasses, section.root);
     const ownFlag = adapter.postAuthorClasses.some((name) => index.classes.has(name));
     const comment: ThreadComment = {
       id: entry.item.id ?? '',
@@ -221,8 +245,9 @@ export function buildThread(section: CommentSection, adapter: DialectAdapter): P
       dateText,
       permalink: absoluteHref(index.permalink, base),
       pending: readPending(index, hosts),
-      text,
+      text: '',
     };
+    defineLazyText(comment, textOf);
     return { scanned: entry, index, comment, body };
   });
 

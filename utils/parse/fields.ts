@@ -256,7 +256,7 @@ export function nameText(nameEl: Element): string {
         done = true;
         return;
       }
-      if (!INLINE_NAME_TAGS.has(el.tagName)) continue;
+      if (!INLINE_NAME_TAGS.has(el.tagName) || el.hasAttribute('data-threadlight-ui')) continue;
       // After the name: badges (classed spans) and dates (`<small>· 18 septembre</small>`) are not part of it.
       if (hasText() && el.tagName !== 'A' && (el.hasAttribute('class') || el.tagName === 'SMALL')) continue;
       visit(el);

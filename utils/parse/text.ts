@@ -3,6 +3,9 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
+/** Marks every element Threadlight inserts (docs/dom-contract.md): never part of a comment's text. */
+const THREADLIGHT_UI = 'data-threadlight-ui';
+
 /** Elements whose text is never visible content. */
 const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
@@ -24,7 +27,7 @@ export function textWithout(root: Element, skip: (el: Element) => boolean = () =
         parts.push(child.nodeValue ?? '');
       } else if (child.nodeType === 1) {
         const el = child as Element;
-        if (INVISIBLE_TAGS.has(el.tagName) || skip(el)) continue;
+        if (INVISIBLE_TAGS.has(el.tagName) || el.hasAttribute(THREADLIGHT_UI) || skip(el)) continue;
         const block = BLOCK_TAGS.has(el.tagName);
         if (block) parts.push(' ');
         visit(el);

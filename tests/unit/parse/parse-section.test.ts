@@ -411,3 +411,27 @@ describe('parseSection: wpDiscuz 5 (wc-comment markup)', () => {
     expect(parsed.bodies.get('3')!.contains(parsed.elements.get('4')!)).toBe(false);
   });
 });
+
+describe('parseSection: a page Threadlight has already enhanced', () => {
+  it('skips the elements the view inserted (data-threadlight-ui, threadlight- classes) when parsing again', () => {
+    const list = html5Item({ id: 1, depth: 1, author: 'Ann', classes: 'bypostauthor', text: 'Own words', children: html5Item({ id: 2, depth: 2, author: 'Ben' }) });
+    const before = parseOne(commentsArea(list));
+    const enhanced = commentsArea(
+      `<li class="threadlight-pings" data-threadlight-ui="pings"><button class="threadlight-pings-toggle">3 pingbacks</button></li>` +
+        list
+          .replace('<b class="fn">Ann</b>', '<b class="fn">Ann</b><span class="threadlight-badge" data-threadlight-ui="badge">Author</span>')
+          .replace('<p>Own words</p>', '<p>Own words</p><div class="threadlight-bar" data-threadlight-ui="bar"><button class="threadlight-toggle">Hide replies</button></div>'),
+    );
+    const after = parseOne(enhanced + '<threadlight-toolbar></threadlight-toolbar>');
+    expect(after.thread.comments).toEqual(before.thread.comments);
+    expect(after.thread.comments[0]!.text).toBe('Own words');
+  });
+
+  it('reads a comment’s text on demand, and the comment still serializes and clones as plain data', () => {
+    const [comment] = parseOne(commentsArea(html5Item({ id: 1, depth: 1, author: 'Ann', text: 'Bonjour à tous' }))).thread.comments;
+    expect(JSON.parse(JSON.stringify(comment))).toMatchObject({ id: '1', text: 'Bonjour à tous' });
+    expect(structuredClone(comment)).toEqual({ ...comment });
+    comment!.text = 'replaced';
+    expect(comment!.text).toBe('replaced');
+  });
+});
