@@ -22,8 +22,10 @@ Usage: npm run parse -- [--json] [--tree] FILE_OR_URL...
   FILE_OR_URL   an HTML file, or an http(s) URL (fetched once, 20 s timeout)
   --json        one JSON object per input, one per line:
                 {"file", "detected", "source", "postAuthor", "comments": [{"id", "parentId", "author",
-                 "isPostAuthor", "type", "depth"}], "summary": {"comments", "participants",
+                 "isPostAuthor", "type", "depth"}], "summary": {"comments", "participants", "people",
                  "postAuthorReplies", "pingbacks", "maxDepth"}}
+                participants: distinct author names, pinging sites included (as WordPress counts);
+                people: distinct commenters, pingbacks apart (what the popup lists).
                 detected: a readable thread was found; source: its markup dialect ("wordpress",
                 "wpdiscuz"), or the embedded system that holds the comments ("disqus", …), or null.
                 An input that cannot be read gives {"file", "error"}.
@@ -43,7 +45,16 @@ export interface InspectResult {
   source: string | null;
   postAuthor: string | null;
   comments: Array<Pick<ThreadComment, 'id' | 'parentId' | 'isPostAuthor' | 'type' | 'depth'> & { author: string }>;
-  summary: { comments: number; participants: number; postAuthorReplies: number; pingbacks: number; maxDepth: number };
+  summary: { comments: number; participants: number; people: number; postAuthorReplies: number; pingbacks: number; maxDepth: number };
+}
+
+/**
+ * Participants as WordPress (and the corpus truth files) count them: distinct author names over every item,
+ * pinging sites included. `people` is Threadlight's own figure (ThreadStats.participants: pings apart, case
+ * variants merged), the one the popup shows.
+ */
+function distinctAuthorNames(thread: Thread): number {
+  return new Set(thread.comments.map((comment) => comment.author.name)).size;
 }
 
 class InputError extends Error {}
@@ -113,7 +124,8 @@ export function inspectHtml(file: string, html: string, url: string): { result: 
     comments: thread.comments.map((c) => ({ id: c.id, parentId: c.parentId, author: c.author.name, isPostAuthor: c.isPostAuthor, type: c.type, depth: c.depth })),
     summary: {
       comments: stats.comments,
-      participants: stats.participants,
+      participants: distinctAuthorNames(thread),
+      people: stats.participants,
       postAuthorReplies: stats.postAuthorReplies,
       pingbacks: stats.pingbacks,
       maxDepth: stats.maxDepth,
@@ -130,7 +142,7 @@ function readableReport(result: InspectResult, thread: Thread, detection: Detect
   const people = listParticipants(thread);
   lines.push(`  ${result.source} markup, ${detection.sections.length} section${detection.sections.length > 1 ? 's' : ''}, comments ${thread.commentsOpen ? 'open' : 'closed'}`);
   lines.push(
-    `  ${summary.comments} comments · ${summary.participants} participants · ${summary.postAuthorReplies} by the post author · ${summary.pingbacks} pingbacks · depth ${summary.maxDepth}`,
+    `  ${summary.comments} comments · ${summary.people} people · ${summary.postAuthorReplies} by the post author · ${summary.pingbacks} pingbacks · depth ${summary.maxDepth}`,
   );
   if (thread.postAuthor) lines.push(`  post author: ${thread.postAuthor.name} (from ${thread.postAuthor.source})`);
   if (thread.pagination) lines.push(`  comment page ${thread.pagination.current ?? '?'} of ${thread.pagination.total ?? '?'}`);
