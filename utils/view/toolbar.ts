@@ -4,7 +4,7 @@
  */
 import { h, render } from 'preact';
 import { TOOLBAR_CSS, Toolbar as ToolbarView } from '@/components/view/Toolbar';
-import { applyPageLook, OVERLAY_PALETTE_CSS, readPageLook } from '@/utils/view/preview/overlay-host';
+import { applyPageLook, OVERLAY_PALETTE_CSS, overlayHostStyle, readPageLook } from '@/utils/view/preview/overlay-host';
 import { ATTR_UI } from './dom-contract';
 
 export interface ToolbarActions {
@@ -20,22 +20,14 @@ export interface Toolbar {
   destroy(): void;
 }
 
-const HOST_STYLE = [
-  'all: initial !important',
-  'position: absolute !important',
-  'top: 0 !important',
-  'left: 0 !important',
-  'width: 0 !important',
-  'height: 0 !important',
-  'overflow: visible !important',
-  'z-index: 2147483646 !important',
-].join('; ');
+/** One below the overlays (help, previews), which must cover the toolbar. */
+const TOOLBAR_Z_INDEX = 2147483646;
 
 /** Mount the toolbar for the section `root`. */
 export function mountToolbar(doc: Document, root: Element, actions: ToolbarActions): Toolbar {
   const host = doc.createElement('threadlight-toolbar');
   host.setAttribute(ATTR_UI, 'toolbar');
-  host.style.cssText = HOST_STYLE;
+  host.style.cssText = overlayHostStyle(TOOLBAR_Z_INDEX);
   const setVisible = (visible: boolean) => host.style.setProperty('display', visible ? 'block' : 'none', 'important');
   setVisible(true);
   (doc.body ?? doc.documentElement).appendChild(host);

@@ -193,8 +193,8 @@ describe('page session', () => {
     expect(session.views()[0]).toBe(before);
     // What a single-page app does; WXT notices the new URL (polling every second in jsdom).
     window.history.pushState({}, '', `/other-post-${Date.now()}/`);
-    await vi.waitUntil(() => doc.querySelector('[data-threadlight]') === null, { timeout: 8000, interval: 20 });
-    await vi.waitUntil(() => session.views().length === 1, { timeout: 8000, interval: 20 });
+    await vi.waitUntil(() => doc.querySelector('[data-threadlight]') === null, { timeout: 20_000, interval: 20 });
+    await vi.waitUntil(() => session.views().length === 1, { timeout: 20_000, interval: 20 });
     expect(session.views()).toHaveLength(1);
     expect(session.views()[0]).not.toBe(before);
     expect((await sendMessage('getPageState')).status).toBe('enhanced');
