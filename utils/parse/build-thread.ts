@@ -168,8 +168,12 @@ function linkParents(drafts: Draft[], adapter: DialectAdapter): void {
     } else if (markupDepth !== null && markupDepth > 1) {
       parent = lastAtDepth[markupDepth - 1] ?? null;
     }
+    // Duplicate ids can make a comment declare itself (or its twin) as parent: that is no parent.
+    if (parent !== null && (parent === draft || parent.comment.id === comment.id)) parent = null;
     comment.parentId = parent?.comment.id ?? null;
-    comment.depth = markupDepth ?? (parent ? parent.comment.depth + 1 : 1);
+    // Depth follows the parent chain, so the tree stays consistent even where depth-N classes lie or jump;
+    // on well-formed pages the two agree (every truth file holds depth = parent's depth + 1).
+    comment.depth = parent ? parent.comment.depth + 1 : 1;
     lastAtDepth.length = comment.depth;
     lastAtDepth[comment.depth] = draft;
     if (!byId.has(comment.id)) byId.set(comment.id, draft);

@@ -181,12 +181,8 @@ export function findContent(scanned: ScannedItem, index: OwnIndex): Element | nu
 /** An author URL as the page links it, absolute; null for no link, `#`, or core's "no URL" value `http://`. */
 export function normalizeAuthorUrl(href: string | null, base: string): string | null {
   const raw = (href ?? '').trim();
-  if (raw === '' || raw.startsWith('#') || /^javascript:/i.test(raw) || /^https?:\/*$/i.test(raw)) return null;
-  try {
-    return new URL(raw, base).href;
-  } catch {
-    return /^https?:\/\//i.test(raw) ? raw : null;
-  }
+  if (raw === '' || raw.startsWith('#') || /^https?:\/*$/i.test(raw)) return null;
+  return absoluteUrl(raw, base);
 }
 
 /** Absolute URL of a link, or null. */
@@ -197,13 +193,18 @@ export function absoluteHref(el: Element | null, base: string): string | null {
 
 const ALREADY_ABSOLUTE = /^https?:\/\/[^\s/?#]+[/?#][^\s]*$/i;
 
-/** `value` resolved against `base`; permalinks and avatars are nearly always absolute already (no URL object then). */
-function absoluteUrl(value: string, base: string): string {
+/**
+ * `value` resolved against `base`, only when it is an http(s) URL: javascript:, vbscript:, data: and the like (in
+ * any case, with tabs, newlines or control characters inside, which the URL parser strips) give null. Permalinks
+ * and avatars are nearly always absolute already (no URL object then).
+ */
+function absoluteUrl(value: string, base: string): string | null {
   if (ALREADY_ABSOLUTE.test(value)) return value;
   try {
-    return new URL(value, base).href;
+    const url = new URL(value, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
   } catch {
-    return value;
+    return null;
   }
 }
 
@@ -359,11 +360,14 @@ export function readAvatar(img: Element | null, base: string): string | null {
 
 
 /** Machine date (ISO, from `time[datetime]`) and the visible date text. */
+/** An ISO 8601 date or date-time, nothing else (Date.parse alone accepts "2020-01-01 (<img …>)"). */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
 export function readDate(index: OwnIndex, content: Element | null): { date: string | null; dateText: string | null } {
   if (index.time && !isInside(index.time, content)) {
     const datetime = index.time.getAttribute('datetime')?.trim() ?? '';
     const text = textWithout(index.time);
-    return { date: datetime && !Number.isNaN(Date.parse(datetime)) ? datetime : null, dateText: text || null };
+    return { date: ISO_DATE.test(datetime) && !Number.isNaN(Date.parse(datetime)) ? datetime : null, dateText: text || null };
   }
   const dateEl = index.roles.get('date');
   if (index.permalink && !isInside(index.permalink, content)) {
