@@ -186,13 +186,21 @@ describe('page session', () => {
 
   it('re-detects after an SPA navigation, not after a #comment-N link', async () => {
     const { doc } = open('twentytwentyone', 'seed-004');
+    // WXT's location watcher polls once a second and is at the mercy of a loaded CI machine: call the session's
+    // own navigation listener directly, as the watcher would, so the test is about our handling only.
+    const listen = vi.spyOn(ctx, 'addEventListener');
     const session = await start(doc);
+    const navigation = listen.mock.calls.find(([, type]) => type === 'wxt:locationchange');
+    expect(navigation).toBeDefined();
+    const notifyNavigation = () => (navigation![2] as unknown as () => void)();
     const before = session.views()[0];
     window.history.pushState({}, '', `${window.location.pathname}#comment-31`);
-    await settle(1200);
+    notifyNavigation();
+    await settle(50);
     expect(session.views()[0]).toBe(before);
-    // What a single-page app does; WXT notices the new URL (polling every second in jsdom).
+    // What a single-page app does.
     window.history.pushState({}, '', `/other-post-${Date.now()}/`);
+    notifyNavigation();
     await vi.waitUntil(() => doc.querySelector('[data-threadlight]') === null, { timeout: 20_000, interval: 20 });
     await vi.waitUntil(() => session.views().length === 1, { timeout: 20_000, interval: 20 });
     expect(session.views()).toHaveLength(1);
