@@ -4,6 +4,7 @@ import type { CommentSection } from '@/utils/detect/types';
 import {
   absoluteHref,
   findContent,
+  findNameElement,
   indexOwnElements,
   readAuthor,
   readDate,
@@ -15,7 +16,7 @@ import { findPagination } from '@/utils/parse/pagination';
 import { findByline, normalizeName } from '@/utils/parse/post-author';
 import { scanSection, type ScannedItem } from '@/utils/parse/scan-items';
 import { scanSectionChrome, type SectionChrome } from '@/utils/parse/section-chrome';
-import type { ParsedSection } from '@/utils/parse/types';
+import type { CommentParts, ParsedSection } from '@/utils/parse/types';
 import type { CommentType, MarkupDialect, PostAuthor, ThreadComment } from '@/utils/thread/types';
 
 /** What differs between markup dialects; everything else (fields by role, pagination, form) is shared. */
@@ -34,6 +35,7 @@ interface Draft {
   index: OwnIndex;
   comment: ThreadComment;
   body: Element;
+  content: Element | null;
 }
 
 const CHILD_LIST_TAGS = new Set(['OL', 'UL']);
@@ -252,7 +254,7 @@ export function buildThread(section: CommentSection, adapter: DialectAdapter): P
       text: '',
     };
     defineLazyText(comment, textOf);
-    return { scanned: entry, index, comment, body };
+    return { scanned: entry, index, comment, body, content };
   });
 
   const taken = new Set(drafts.map((draft) => draft.comment.id).filter((id) => id !== ''));
@@ -266,11 +268,20 @@ export function buildThread(section: CommentSection, adapter: DialectAdapter): P
   // One comment per id: a repeated id (a theme printing an item twice) keeps its first, outermost element.
   const elements = new Map<string, Element>();
   const bodies = new Map<string, Element>();
+  const parts = new Map<string, CommentParts>();
   const kept: Draft[] = [];
   for (const draft of drafts) {
     if (elements.has(draft.comment.id)) continue;
-    elements.set(draft.comment.id, draft.scanned.item.element);
+    const element = draft.scanned.item.element;
+    elements.set(draft.comment.id, element);
     bodies.set(draft.comment.id, draft.body);
+    parts.set(draft.comment.id, {
+      element,
+      body: draft.body,
+      content: draft.content,
+      name: findNameElement(draft.index, draft.content),
+      replyLink: draft.index.replyLink,
+    });
     kept.push(draft);
   }
   const comments = kept.map((draft) => draft.comment);
@@ -284,6 +295,7 @@ export function buildThread(section: CommentSection, adapter: DialectAdapter): P
       pagination: findPagination(chrome.navs, doc.URL),
       commentsOpen: isCommentsOpen(doc, chrome),
     },
+    parts,
     elements,
     bodies,
   };

@@ -87,6 +87,8 @@ function roleOf(tokens: string[]): Role | null {
 
 /** What one pass over a comment's own elements finds: the first element of each role, and a few by tag. */
 export interface OwnIndex {
+  /** The native Reply link (`.comment-reply-link`, `.comment-reply-login`, a `data-commentid` link). */
+  replyLink: Element | null;
   roles: Map<Role, Element>;
   /** Every element with a role (to skip meta blocks when reading text). */
   roled: Map<Element, Role>;
@@ -105,6 +107,11 @@ export interface OwnIndex {
 }
 
 const AVATAR_HINT = /avatar/i;
+const REPLY_LINK_CLASSES = ['comment-reply-link', 'comment-reply-login'];
+
+function isReplyLink(el: Element, tokens: string[]): boolean {
+  return tokens.some((token) => REPLY_LINK_CLASSES.includes(token)) || el.hasAttribute('data-commentid');
+}
 const HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6', 'STRONG']);
 
 function isAvatarImage(el: Element, tokens: string[]): boolean {
@@ -116,6 +123,7 @@ function isAvatarImage(el: Element, tokens: string[]): boolean {
 /** Indexes a comment's own elements by role (one pass). */
 export function indexOwnElements(scanned: ScannedItem, id: string | null): OwnIndex {
   const index: OwnIndex = {
+    replyLink: null,
     roles: new Map(),
     roled: new Map(),
     time: null,
@@ -141,6 +149,7 @@ export function indexOwnElements(scanned: ScannedItem, id: string | null): OwnIn
     switch (tag) {
       case 'A': {
         const href = el.getAttribute('href') ?? '';
+        if (!index.replyLink && isReplyLink(el, tokens)) index.replyLink = el;
         if (permalinkSuffix && !index.permalink && href.endsWith(permalinkSuffix)) index.permalink = el;
         if (!index.urlLink && tokens.includes('url')) index.urlLink = el;
         if (!index.firstLink && href && !href.startsWith('#')) index.firstLink = el;
@@ -299,7 +308,7 @@ function isPermalinkOrReply(el: Element): boolean {
 }
 
 /** The element holding the author's name, most reliable signal first. */
-function findNameElement(index: OwnIndex, content: Element | null): Element | null {
+export function findNameElement(index: OwnIndex, content: Element | null): Element | null {
   const usable = (el: Element | null | undefined): Element | null => (el && !isInside(el, content) ? el : null);
   const named = usable(index.roles.get('name'));
   if (named) return named;

@@ -11,6 +11,7 @@ import type { ParsedSection } from '@/utils/parse/types';
 import { DEFAULT_OPTIONS, type ThreadlightOptions } from '@/utils/storage/options';
 import type { ThreadComment } from '@/utils/thread/types';
 import type { ViewChange, ViewController } from '@/utils/view/types';
+import { partsFrom } from './parts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SHARED_DIR = path.resolve(REPO_ROOT, '../shared');
@@ -189,6 +190,7 @@ export function buildSection(sketch: SketchComment[], doc: Document = document):
       thread: { dialect: 'wordpress', postAuthor: null, comments: ordered, pagination: null, commentsOpen: true },
       elements,
       bodies,
+      parts: partsFrom(elements, bodies),
     },
   };
 }

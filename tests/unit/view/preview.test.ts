@@ -246,6 +246,7 @@ describe('commentContentHtml', () => {
       ]),
       // style=div: the body falls back to the item, which holds the nested reply.
       bodies: new Map([['8', item8.firstElementChild!]]),
+      parts: new Map(),
     };
     expect(commentContentHtml(parsed, '7')!.trim()).toBe('<p>Own words.</p>');
     parsed.bodies.set('7', document.getElementById('div-comment-7')!);

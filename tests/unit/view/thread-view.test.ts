@@ -385,6 +385,7 @@ describe('thread view behaviour', () => {
           },
           elements: new Map([...parsed.elements, ['9001', li]]),
           bodies: new Map([...parsed.bodies, ['9001', li.firstElementChild!]]),
+          parts: new Map([...parsed.parts, ['9001', { element: li, body: li.firstElementChild!, content: null, name: null, replyLink: null }]]),
         };
       },
     });
@@ -500,7 +501,7 @@ describe('thread view on malformed input', () => {
   it('refuses a section without any comment element', () => {
     const fixture = openCorpusFixture('twentytwentyone', 'seed-004');
     expect(() =>
-      mountThreadView({ ...fixture.parsed, elements: new Map(), bodies: new Map() }, OPTIONS, [], { toolbar: false }),
+      mountThreadView({ ...fixture.parsed, elements: new Map(), bodies: new Map(), parts: new Map() }, OPTIONS, [], { toolbar: false }),
     ).toThrow(/no comment elements/);
   });
 });

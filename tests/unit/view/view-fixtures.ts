@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import type { ParsedSection } from '@/utils/parse/types';
 import type { CommentType, ThreadComment } from '@/utils/thread/types';
+import { partsFrom } from './parts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CORPUS_DIR = path.resolve(REPO_ROOT, '../shared/corpus');
@@ -98,6 +99,7 @@ export function parsedFromTruth(doc: Document, truth: Truth): ParsedSection {
     },
     elements,
     bodies,
+    parts: partsFrom(elements, bodies),
   };
 }
 
