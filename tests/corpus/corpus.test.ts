@@ -8,6 +8,10 @@ import { expectPageMatchesTruth } from './expect-truth';
 
 const pages = corpusPages().filter((page) => !page.label.includes('/big-'));
 
+it('finds the corpus pages (every theme, every variant but the big ones)', () => {
+  expect(pages.length).toBeGreaterThanOrEqual(30);
+});
+
 describe.each(pages)('$label', (page) => {
   it('parses exactly as WordPress rendered it (ids, parents, authors, post author, types, depth, order)', () => {
     const truth = readTruthFile(page.truthPath);
@@ -15,8 +19,18 @@ describe.each(pages)('$label', (page) => {
   });
 });
 
+const themes = new Set(pages.map((page) => page.label.split('/')[1]));
+const pagedPages = pages.filter((page) => page.label.includes('-paged-'));
+const unpagedSeed004 = pages.filter((page) => page.label.endsWith('/seed-004'));
+
 describe('comment pagination in the corpus', () => {
-  it.each(pages.filter((page) => page.label.includes('-paged-')))('$label knows its page and the page count', (page) => {
+  it('has the paged variants and seed-004 of every theme', () => {
+    expect(themes.size).toBeGreaterThanOrEqual(3);
+    expect(pagedPages).toHaveLength(2 * themes.size);
+    expect(unpagedSeed004).toHaveLength(themes.size);
+  });
+
+  it.each(pagedPages)('$label knows its page and the page count', (page) => {
     const pagination = withParsedPage(page, (parse) => parse.sections[0]!.thread.pagination!);
     expect(pagination.total).toBe(2);
     expect(pagination.current).toBe(page.label.endsWith('-p1') ? 1 : 2);
@@ -24,7 +38,7 @@ describe('comment pagination in the corpus', () => {
     expect(page.label.endsWith('-p1') ? pagination.nextUrl : pagination.previousUrl).not.toBeNull();
   });
 
-  it.each(pages.filter((page) => page.label.endsWith('/seed-004')))('$label is not paginated', (page) => {
+  it.each(unpagedSeed004)('$label is not paginated', (page) => {
     expect(withParsedPage(page, (parse) => parse.sections[0]!.thread.pagination)).toBeNull();
   });
 });

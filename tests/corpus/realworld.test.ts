@@ -14,8 +14,17 @@ describe.each(pages)('$label', (page) => {
   });
 });
 
+it('finds the 114 real-world pages, 25 of them with a thread', () => {
+  expect(pages).toHaveLength(114);
+  expect(pages.filter((page) => readTruthFile(page.truthPath).comments_exist)).toHaveLength(25);
+});
+
+const embeddedPages = pages.filter((page) => ['disqus', 'livefyre'].includes(readTruthFile(page.truthPath).system ?? ''));
+
 describe('realworld embedded systems', () => {
-  it.each(pages.filter((page) => ['disqus', 'livefyre'].includes(readTruthFile(page.truthPath).system ?? '')))(
+  it('has a Disqus and a Livefyre page', () => expect(embeddedPages).toHaveLength(2));
+
+  it.each(embeddedPages)(
     '$label is reported as an unreadable embedded thread',
     (page) => {
       const truth = readTruthFile(page.truthPath);

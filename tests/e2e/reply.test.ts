@@ -17,6 +17,14 @@ const readRespond = () => {
   };
 };
 
+/** In-page: #respond's parent and its index among the parent's children (where Cancel must put it back). */
+const respondPlace = (): string => {
+  const respond = document.querySelector('#respond');
+  const parent = respond?.parentElement;
+  if (!respond || !parent) return 'no #respond';
+  return `${parent.tagName.toLowerCase()}#${parent.id}.${parent.className} @${Array.prototype.indexOf.call(parent.children, respond)}`;
+};
+
 /** In-page: the element comment-reply.js puts the form after, for comment `id` (data-belowelement of its link). */
 const belowElementOf = (id: string): string | null =>
   document.querySelector<HTMLElement>(`.comment-reply-link[data-commentid="${id}"]`)?.dataset.belowelement ?? null;
@@ -51,6 +59,7 @@ inEachBrowser('native reply link', (session) => {
     it(`Reply moves the form under the comment and Cancel puts it back (${theme})`, { timeout: TEST_TIMEOUT }, async () => {
       const page = await session().openCorpusPage(theme, 'seed-004');
       const start = await page.run(readRespond);
+      const startPlace = await page.run(respondPlace);
       assert.deepEqual([start.inComment, start.visible, start.cancelVisible], [null, true, false], 'the form starts below the thread');
       const below = await clickReply(page, id);
       const moved = await page.run(readRespond);
@@ -60,6 +69,9 @@ inEachBrowser('native reply link', (session) => {
       await page.waitUntil(() => !document.querySelector('#respond')?.closest('[data-threadlight-comment]'), undefined, {
         what: '#respond to go back below the thread',
       });
+      // Back exactly where it started: after the same element, outside every comment, shown, Cancel hidden again.
+      assert.deepEqual(await page.run(readRespond), start, 'the form is back in its first place');
+      assert.equal(await page.run(respondPlace), startPlace, 'the form is back in its first parent, at its first index');
       await page.close();
     });
   }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { THEMES } from './lib/corpus.ts';
 import { readThreadlightTraces } from './lib/probes.ts';
+import type { E2EPage } from './lib/browsers.ts';
 import { inEachBrowser, TEST_TIMEOUT } from './lib/session.ts';
 
 /** In-page: a way to find the enhanced section root again in another copy of the page (it may have no id). */
@@ -25,13 +26,16 @@ const sectionHTMLIn = (arg: { html: string; where: { selector: string; index: nu
 /** In-page: the whole document as HTML. */
 const documentHTML = (): string => `<!DOCTYPE html>${document.documentElement.outerHTML}`;
 
-/** In-page: resolves once the page has loaded and the content script has had time to run. */
-const settled = (): Promise<void> =>
-  new Promise((resolve) => {
-    const wait = () => setTimeout(resolve, 1_000);
-    if (document.readyState === 'complete') wait();
-    else addEventListener('load', wait, { once: true });
+/**
+ * Wait for the content script's verdict on a page of a site that is off: it found the thread and bailed out
+ * (`threadlight:bail`, and never `threadlight:ready`). A fixed sleep would also pass if the script never ran.
+ */
+async function waitForBailOut(page: E2EPage): Promise<void> {
+  await page.waitUntil(() => performance.getEntriesByName('threadlight:bail').length > 0, undefined, {
+    what: 'the content script to bail out (threadlight:bail) on a site that is off',
   });
+  assert.equal(await page.run(() => performance.getEntriesByName('threadlight:ready').length), 0, 'the view never got ready');
+}
 
 inEachBrowser('turning Threadlight off for the site', (session) => {
   for (const theme of THEMES) {
@@ -42,7 +46,7 @@ inEachBrowser('turning Threadlight off for the site', (session) => {
         // The section as the page made it: a tab opened while the site is off.
         await browser.setOptions({ disabledSites: ['127.0.0.1'] });
         const original = await session().openPage(url);
-        await original.run(settled);
+        await waitForBailOut(original);
         assert.deepEqual(await original.run(readThreadlightTraces), [], 'the reference copy was not enhanced');
         // Captured whole now: once the site is back on, this tab may get enhanced live.
         const originalDocument = await original.run(documentHTML);
@@ -75,7 +79,7 @@ inEachBrowser('turning Threadlight off for the site', (session) => {
     try {
       await browser.setOptions({ disabledSites: ['127.0.0.1'] });
       const page = await session().openPage(session().server.url('twentytwentyone/seed-004.html'));
-      await page.run(settled); // a page on a disabled site may leave no mark to wait for
+      await waitForBailOut(page);
       assert.deepEqual(await page.run(readThreadlightTraces), []);
       await page.close();
     } finally {

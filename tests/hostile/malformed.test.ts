@@ -190,7 +190,11 @@ describe('crafted DOM', () => {
     });
     const result = parseDocument(doc);
     expect(violations(result, 'structure')).toEqual([]);
-    expect(ids(result)).toEqual(expect.arrayContaining(['2']));
+    // The clobbering comment is still a comment, with its author and its words.
+    expect(ids(result)).toEqual(['1', '2']);
+    expect(byId(result, '1')?.author.name).toBe('Crafted 1');
+    expect(byId(result, '1')?.text).toBe('clobbered');
+    expect(byId(result, '2')?.text).toBe('2');
   });
 });
 

@@ -14,11 +14,23 @@ import { chromeBuildDir, firefoxBuildDir, resultsDir } from './paths.ts';
 export type BrowserName = 'chromium' | 'firefox';
 export type UiLanguage = 'en' | 'fr';
 
+const KNOWN_BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+
+/**
+ * The browsers named by `list` (comma-separated). An empty list or an unknown name throws: a typo such as
+ * `E2E_BROWSERS=chrome` must not turn into zero tests and a green run.
+ */
+export function parseBrowserList(list: string): BrowserName[] {
+  const names = list.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const unknown = names.filter((name) => !KNOWN_BROWSERS.includes(name as BrowserName));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new Error(`E2E_BROWSERS="${list}": expected a comma-separated list of ${KNOWN_BROWSERS.join(', ')}`);
+  }
+  return [...new Set(names as BrowserName[])];
+}
+
 /** Browsers to test, from E2E_BROWSERS (comma-separated), both by default. */
-export const BROWSERS: BrowserName[] = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
-  .split(',')
-  .map((name) => name.trim())
-  .filter((name): name is BrowserName => name === 'chromium' || name === 'firefox');
+export const BROWSERS: BrowserName[] = parseBrowserList(process.env.E2E_BROWSERS ?? 'chromium,firefox');
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';

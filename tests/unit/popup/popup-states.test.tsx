@@ -184,9 +184,18 @@ describe('popup states', () => {
   });
 
   it('lists recorded errors, closed, on a working page', async () => {
-    pageAnswers(state({ errors: ['inference: skipped 2 comments'] }));
+    pageAnswers(state({ errors: ['inference: skipped 2 comments', 'view (toolbar): no room'] }));
     container = await mountPopup();
-    expect(container.querySelector<HTMLDetailsElement>('details.diagnostics')!.open).toBe(false);
+    const diagnostics = container.querySelector<HTMLDetailsElement>('details.diagnostics');
+    expect(diagnostics).not.toBeNull();
+    expect(diagnostics!.open).toBe(false);
+    expect(diagnostics!.querySelector('summary')!.textContent).toBe('Diagnostics (2)');
+    expect([...diagnostics!.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'inference: skipped 2 comments',
+      'view (toolbar): no room',
+    ]);
+    // The thread is still summarized beside them.
+    expect(text()).toContain('57 comments');
   });
 
   it('survives a malformed page state', async () => {

@@ -191,7 +191,7 @@ describe('page session', () => {
     const listen = vi.spyOn(ctx, 'addEventListener');
     const session = await start(doc);
     const navigation = listen.mock.calls.find(([, type]) => type === 'wxt:locationchange');
-    expect(navigation).toBeDefined();
+    expect(navigation?.[2]).toBeTypeOf('function');
     const notifyNavigation = () => (navigation![2] as unknown as () => void)();
     const before = session.views()[0];
     window.history.pushState({}, '', `${window.location.pathname}#comment-31`);
