@@ -59,7 +59,16 @@ export function SiteSwitches(props: { options: ThreadlightOptions; hostname?: st
   );
 }
 
-export function OptionsPanel({ options, onChange }: { options: ThreadlightOptions; onChange: OptionsChange }) {
+export function OptionsPanel({
+  options,
+  onChange,
+  onForgetVisits,
+}: {
+  options: ThreadlightOptions;
+  onChange: OptionsChange;
+  /** Forget every remembered visit (utils/storage/visits.ts); resolves to false when storage failed. */
+  onForgetVisits?: () => Promise<boolean>;
+}) {
   // The last threshold used, so turning "big threads" off and on again restores it.
   const [threshold, setThreshold] = useState(options.bigThreadThreshold || DEFAULT_OPTIONS.bigThreadThreshold);
   const bigThreadsOn = options.bigThreadThreshold > 0;
@@ -167,8 +176,46 @@ export function OptionsPanel({ options, onChange }: { options: ThreadlightOption
           />
           {t('popup_keyboard')}
         </label>
+
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={options.rememberVisits}
+            onChange={(e) => onChange({ rememberVisits: e.currentTarget.checked })}
+          />
+          {t('popup_rememberVisits')}
+        </label>
+        <p class="hint indent">{t('popup_rememberVisitsHint')}</p>
+        {onForgetVisits && <ForgetVisits onForget={onForgetVisits} />}
       </div>
     </details>
+  );
+}
+
+/** "Forget what I have read", with its outcome said next to it. */
+function ForgetVisits({ onForget }: { onForget: () => Promise<boolean> }) {
+  const [outcome, setOutcome] = useState<'done' | 'failed' | null>(null);
+  async function forget() {
+    let done = false;
+    try {
+      done = await onForget();
+    } catch {
+      done = false;
+    }
+    setOutcome(done ? 'done' : 'failed');
+  }
+  return (
+    <p class="indent forget">
+      <button type="button" class="link-button" onClick={forget}>
+        {t('popup_forgetVisits')}
+      </button>
+      {outcome && (
+        <span class="muted" role="status">
+          {' '}
+          {t(outcome === 'done' ? 'popup_forgetVisitsDone' : 'popup_forgetVisitsFailed')}
+        </span>
+      )}
+    </p>
   );
 }
 

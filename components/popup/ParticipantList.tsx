@@ -6,7 +6,8 @@ import { filterParticipants } from './participant-filter';
 
 /** What the list needs from the page (the content script, through the popup). */
 export interface PageFocus {
-  focusParticipant(key: string, index: number): Promise<{ index: number; total: number }>;
+  /** `newOnly`: only the participant's comments new since the last visit. */
+  focusParticipant(key: string, index: number, newOnly?: boolean): Promise<{ index: number; total: number }>;
   clearParticipantFocus(): Promise<void>;
 }
 
@@ -26,18 +27,26 @@ export function ParticipantList({ participants, page }: { participants: Particip
   const [limit, setLimit] = useState(PARTICIPANT_PAGE_SIZE);
   const [focused, setFocused] = useState<Focused | null>(null);
   const [focusError, setFocusError] = useState(false);
+  // "New only": the people who wrote something since the reader's last visit, with those counts.
+  const [newOnly, setNewOnly] = useState(false);
+  const anyNew = participants.some((p) => (p.newCount ?? 0) > 0);
+  const showNewOnly = newOnly && anyNew;
 
   // Most comments first; the content script ranks already, this keeps the promise if it did not.
   const ranked = useMemo(
     () => participants.map((p, i) => ({ p, i })).sort((a, b) => b.p.count - a.p.count || a.i - b.i).map(({ p }) => p),
     [participants],
   );
-  const matching = useMemo(() => filterParticipants(ranked, query), [ranked, query]);
+  const newRanked = useMemo(
+    () => ranked.filter((p) => (p.newCount ?? 0) > 0).sort((a, b) => (b.newCount ?? 0) - (a.newCount ?? 0)),
+    [ranked],
+  );
+  const matching = useMemo(() => filterParticipants(showNewOnly ? newRanked : ranked, query), [showNewOnly, newRanked, ranked, query]);
   const shown = matching.slice(0, limit);
 
   async function focus(key: string, index: number) {
     try {
-      const result = await page.focusParticipant(key, index);
+      const result = showNewOnly ? await page.focusParticipant(key, index, true) : await page.focusParticipant(key, index);
       setFocused({ key, index: result.index, total: result.total });
       setFocusError(false);
     } catch {
@@ -75,23 +84,48 @@ export function ParticipantList({ participants, page }: { participants: Particip
           onKeyDown={onFilterKeyDown}
         />
       )}
+      {anyNew && (
+        <label class="check new-only">
+          <input
+            type="checkbox"
+            checked={newOnly}
+            onChange={(e) => {
+              setNewOnly(e.currentTarget.checked);
+              setLimit(PARTICIPANT_PAGE_SIZE);
+              if (focused) void clearFocus();
+            }}
+          />
+          {t('popup_newOnly')}
+        </label>
+      )}
       {matching.length === 0 && query && <p class="muted">{t('popup_noMatch', query.trim())}</p>}
       <ul class="participant-list">
         {shown.map((p) => {
           const name = p.name || t('popup_anonymous');
           const isFocused = focused?.key === p.key;
+          const fresh = p.newCount ?? 0;
+          const countLabel = showNewOnly
+            ? tn('popup_newComments', fresh)
+            : fresh > 0
+              ? `${tn('popup_comments', p.count)}, ${tn('popup_newComments', fresh)}`
+              : tn('popup_comments', p.count);
           return (
             <li key={p.key} class={isFocused ? 'focused' : undefined}>
               <button
                 type="button"
                 class="participant"
                 aria-pressed={isFocused}
-                aria-label={t('popup_showParticipant', name, tn('popup_comments', p.count))}
+                aria-label={t('popup_showParticipant', name, countLabel)}
                 onClick={() => focus(p.key, isFocused ? wrap(focused.index + 1, focused.total) : 0)}
               >
                 <span class="name">{name}</span>
                 {p.isPostAuthor && <span class="badge">{t('popup_authorBadge')}</span>}
-                <span class="count">{formatNumber(p.count)}</span>
+                {!showNewOnly && fresh > 0 && (
+                  <span class="new-badge" aria-hidden="true">
+                    +{formatNumber(fresh)}
+                  </span>
+                )}
+                <span class="count">{formatNumber(showNewOnly ? fresh : p.count)}</span>
               </button>
               {isFocused && (
                 <FocusNavigator

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sendMessage, type PageState } from '@/utils/messaging/protocol';
 import { t } from '@/utils/i18n';
+import { forgetAllVisits } from '@/utils/storage/visits';
 import {
   isActiveOn,
   normalizeOptions,
@@ -22,6 +23,8 @@ import {
   UnreadableNotice,
 } from './StatusNotice';
 import { ThreadSummary } from './ThreadSummary';
+import { Timeline } from './Timeline';
+import { VisitSummary } from './VisitSummary';
 import { findTargetTabId } from './target-tab';
 import { usePageState } from './use-page-state';
 
@@ -59,10 +62,23 @@ export function PopupApp(props: { tabId?: number | null }) {
 
   const page = useMemo<PageFocus>(
     () => ({
-      focusParticipant: (key, index) => sendMessage('focusParticipant', { key, index }, tabId ?? undefined),
+      focusParticipant: (key, index, newOnly) =>
+        sendMessage('focusParticipant', newOnly ? { key, index, newOnly } : { key, index }, tabId ?? undefined),
       clearParticipantFocus: () => sendMessage('clearParticipantFocus', undefined, tabId ?? undefined),
     }),
     [tabId],
+  );
+
+  const visitActions = useMemo<VisitActions>(
+    () => ({
+      scrollToComment: async (id) => (await sendMessage('scrollToComment', { id }, tabId ?? undefined)) === true,
+      markAllRead: async () => {
+        const result = await sendMessage('markAllRead', undefined, tabId ?? undefined);
+        refresh();
+        return result;
+      },
+    }),
+    [tabId, refresh],
   );
 
   const state = connection.kind === 'ready' ? connection.state : null;
@@ -86,19 +102,33 @@ export function PopupApp(props: { tabId?: number | null }) {
           <UnreachableNotice canReload={typeof tabId === 'number'} onReload={reloadPage} onRetry={refresh} />
         )}
         {state && options.value && (
-          <PageContent state={state} options={options.value} page={page} onTurnOn={change} onSiteOn={() => setSite(true)} />
+          <PageContent
+            state={state}
+            options={options.value}
+            page={page}
+            visitActions={visitActions}
+            onTurnOn={change}
+            onSiteOn={() => setSite(true)}
+          />
         )}
       </main>
       {state && <Diagnostics errors={state.errors} open={state.status === 'error'} />}
-      {options.value && <OptionsPanel options={options.value} onChange={change} />}
+      {options.value && <OptionsPanel options={options.value} onChange={change} onForgetVisits={() => forgetAllVisits()} />}
     </div>
   );
+}
+
+/** What the popup asks the page about the reader's visits (the content script's handlers). */
+interface VisitActions {
+  scrollToComment(id: string): Promise<boolean>;
+  markAllRead(): Promise<{ newCount: number }>;
 }
 
 function PageContent(props: {
   state: PageState;
   options: ThreadlightOptions;
   page: PageFocus;
+  visitActions: VisitActions;
   onTurnOn(change: Partial<ThreadlightOptions>): void;
   onSiteOn(): void;
 }) {
@@ -122,9 +152,18 @@ function PageContent(props: {
     );
   }
   if (state.status === 'none') return <NoThreadNotice />;
+  const stats = state.stats;
   return (
     <>
+      {state.status === 'enhanced' && <VisitSummary visit={state.visit} onMarkAllRead={props.visitActions.markAllRead} />}
       <ThreadSummary state={state} />
+      {state.status === 'enhanced' && state.timeline !== undefined && stats && (
+        <Timeline
+          timeline={state.timeline}
+          comments={Math.max(stats.comments - stats.pingbacks - stats.trackbacks, 0)}
+          onScrollTo={props.visitActions.scrollToComment}
+        />
+      )}
       {/* 'found-disabled' while the options say on: the page is applying the change; focusing would do nothing yet. */}
       {state.status === 'enhanced' && (state.participants?.length ?? 0) > 0 && (
         <ParticipantList participants={state.participants!} page={props.page} />

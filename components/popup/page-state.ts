@@ -2,8 +2,10 @@
  * Reading the content script's answer defensively: the popup must show a clear state whatever comes back
  * (an older content script in a tab opened before an update, a half-built reply, nothing at all).
  */
-import type { PageState, PageStatus, ParticipantSummary } from '@/utils/messaging/protocol';
+import type { PageState, PageStatus, PageVisitState, ParticipantSummary } from '@/utils/messaging/protocol';
 import type { ThreadStats } from '@/utils/thread/types';
+import type { TimelineData, TimelineUnit } from '@/utils/visits/timeline';
+import type { VisitStatus } from '@/utils/visits/visit-record';
 
 const STATUSES: readonly PageStatus[] = ['loading', 'enhanced', 'found-disabled', 'none', 'unreadable', 'error'];
 
@@ -41,6 +43,7 @@ function readParticipants(v: unknown): ParticipantSummary[] {
       url: textOrNull(p.url),
       isPostAuthor: p.isPostAuthor === true,
       count: count(p.count),
+      ...(p.newCount !== undefined && { newCount: Math.min(count(p.newCount), count(p.count)) }),
     }));
 }
 
@@ -60,6 +63,55 @@ function readPagination(v: unknown): PageState['pagination'] {
   return { current: page(v.current), total: page(v.total) };
 }
 
+const VISIT_STATUSES: readonly VisitStatus[] = ['first', 'return', 'private', 'unavailable'];
+const UNITS: readonly TimelineUnit[] = ['hour', 'day', 'week', 'month', 'year'];
+/** More bars than this is not a timeline the content script built. */
+const MAX_BINS = 400;
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+const fraction = (v: unknown): number | null => (typeof v === 'number' && v >= 0 && v <= 1 ? v : null);
+
+function readVisit(v: unknown): PageVisitState | undefined {
+  if (!isRecord(v) || !VISIT_STATUSES.includes(v.status as VisitStatus)) return undefined;
+  const lastVisit = isTime(v.lastVisit) ? v.lastVisit : null;
+  // A return visit without its date cannot say "since when": read it as a first visit.
+  const status = v.status === 'return' && lastVisit === null ? 'first' : (v.status as VisitStatus);
+  return { status, lastVisit: status === 'return' ? lastVisit : null, newCount: status === 'return' ? count(v.newCount) : 0 };
+}
+
+/** The timeline: undefined when absent, null when the page said there is none, else a checked copy. */
+function readTimeline(v: unknown): TimelineData | null | undefined {
+  if (v === null) return null;
+  if (!isRecord(v) || !UNITS.includes(v.unit as TimelineUnit) || !Array.isArray(v.bins)) return undefined;
+  if (v.bins.length === 0 || v.bins.length > MAX_BINS) return undefined;
+  const bins = v.bins.filter(isRecord).map((bin) => {
+    const total = count(bin.count);
+    return {
+      start: text(bin.start),
+      count: total,
+      authorCount: Math.min(count(bin.authorCount), total),
+      newCount: Math.min(count(bin.newCount), total),
+      firstId: total > 0 ? textOrNull(bin.firstId) : null,
+    };
+  });
+  if (bins.length !== v.bins.length || bins.some((bin) => !bin.start)) return undefined;
+  const ticks = (Array.isArray(v.authorTicks) ? v.authorTicks : [])
+    .filter(isRecord)
+    .flatMap((tick) => {
+      const position = fraction(tick.position);
+      return position === null ? [] : [{ id: text(tick.id), position }];
+    });
+  const weekStartsOn = count(v.weekStartsOn);
+  return {
+    unit: v.unit as TimelineUnit,
+    bins,
+    authorTicks: ticks,
+    lastVisit: fraction(v.lastVisit),
+    dated: count(v.dated),
+    undated: count(v.undated),
+    weekStartsOn: weekStartsOn <= 6 ? weekStartsOn : 1,
+  };
+}
+
 /** A usable PageState from the content script's reply, or null when the reply is not one. */
 export function readPageState(reply: unknown): PageState | null {
   if (!isRecord(reply) || !STATUSES.includes(reply.status as PageStatus)) return null;
@@ -74,5 +126,12 @@ export function readPageState(reply: unknown): PageState | null {
     pings: readPings(reply.pings),
     pagination: readPagination(reply.pagination),
     errors: (Array.isArray(reply.errors) ? reply.errors : []).map((e) => (typeof e === 'string' ? e : String(e))),
+    ...optional('visit', readVisit(reply.visit)),
+    ...optional('timeline', readTimeline(reply.timeline)),
   };
+}
+
+/** `{ [key]: value }`, or nothing when value is undefined (absent fields stay absent). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }

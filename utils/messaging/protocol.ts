@@ -6,6 +6,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EmbeddedSystem } from '@/utils/detect/types';
 import type { PostAuthor, ThreadStats } from '@/utils/thread/types';
+import type { TimelineData } from '@/utils/visits/timeline';
+import type { VisitStatus } from '@/utils/visits/visit-record';
 
 /** What the content script knows about its page. */
 export type PageStatus =
@@ -22,6 +24,17 @@ export interface ParticipantSummary {
   url: string | null;
   isPostAuthor: boolean;
   count: number;
+  /** Of which new since the reader's last visit (absent when nothing is remembered for this page). */
+  newCount?: number;
+}
+
+/** The reader's visits of this post (docs/new-since-last-visit.md). */
+export interface PageVisitState {
+  status: VisitStatus;
+  /** When the previous visit ended (ms since the epoch); null on a first visit. */
+  lastVisit: number | null;
+  /** Comments on the page that were not there at the previous visit. */
+  newCount: number;
 }
 
 export interface PageState {
@@ -40,15 +53,27 @@ export interface PageState {
   pagination?: { current: number | null; total: number | null } | null;
   /** Errors recorded on this page (diagnostics), newest last. */
   errors: string[];
+  /** New since the last visit; absent when the page does not track visits (yet). */
+  visit?: PageVisitState;
+  /** The discussion over time (utils/visits/timeline.ts); null when no comment has a usable date. */
+  timeline?: TimelineData | null;
 }
 
 export interface ProtocolMap {
   /** popup → content: the page's state and thread summary. */
   getPageState(): PageState;
-  /** popup → content: highlight one participant's comments and scroll to the `index`-th (wraps). */
-  focusParticipant(data: { key: string; index: number }): { index: number; total: number };
+  /**
+   * popup → content: highlight one participant's comments and scroll to the `index`-th (wraps). `newOnly`: only
+   * their comments new since the last visit (the participants list's "new only"; a handler that does not know it
+   * focuses all of them).
+   */
+  focusParticipant(data: { key: string; index: number; newOnly?: boolean }): { index: number; total: number };
   /** popup → content: remove the participant highlight. */
   clearParticipantFocus(): void;
+  /** popup → content: scroll to comment `id` (a timeline bar's first comment) and select it; false when not on the page. */
+  scrollToComment(data: { id: string }): boolean;
+  /** popup → content: mark every comment of the page as read (the toolbar's "Mark all as read"); the new count after. */
+  markAllRead(): { newCount: number };
   /** content → background: show the comment count on the toolbar badge of the sender's tab (null clears). */
   setBadge(data: { count: number | null }): void;
 }

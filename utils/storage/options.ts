@@ -23,6 +23,8 @@ export interface ThreadlightOptions {
   pingbacks: PingbackDisplay;
   inferReplies: ReplyInference;
   keyboardShortcuts: boolean;
+  /** Remember what the reader has seen of each post, to mark what is new (docs/new-since-last-visit.md). */
+  rememberVisits: boolean;
 }
 
 export const DEFAULT_OPTIONS: ThreadlightOptions = {
@@ -35,6 +37,7 @@ export const DEFAULT_OPTIONS: ThreadlightOptions = {
   pingbacks: 'collapsed',
   inferReplies: 'links',
   keyboardShortcuts: true,
+  rememberVisits: true,
 };
 
 /** Deepest level the popup offers for auto-collapse (WordPress's own default nesting limit is 5). */
@@ -99,6 +102,7 @@ export function normalizeOptions(stored: unknown): ThreadlightOptions {
     pingbacks: pick(raw.pingbacks, isOneOf(PINGBACK_DISPLAYS), d.pingbacks),
     inferReplies: pick(raw.inferReplies, isOneOf(REPLY_INFERENCES), d.inferReplies),
     keyboardShortcuts: pick(raw.keyboardShortcuts, isBoolean, d.keyboardShortcuts),
+    rememberVisits: pick(raw.rememberVisits, isBoolean, d.rememberVisits),
   };
 }
 

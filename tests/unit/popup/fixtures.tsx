@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { PageState, ParticipantSummary } from '@/utils/messaging/protocol';
 import { PopupApp } from '@/components/popup/PopupApp';
+import { withReturnVisit } from './visit-states';
 
 export const TAB_ID = 7;
 export const HOST = 'blog.example';
@@ -95,3 +96,8 @@ export function byLabel<T extends Element = HTMLInputElement>(root: Element, lab
   if (!control) throw new Error(`no control labelled ${label}`);
   return control;
 }
+
+export * from './visit-states';
+
+/** seed004 on a return visit: 12 new comments, by four people, and its timeline. */
+export const seed004Return: PageState = withReturnVisit(seed004);

@@ -35,6 +35,7 @@ describe('normalizeOptions', () => {
       pingbacks: 'hidden',
       inferReplies: 'renest',
       keyboardShortcuts: false,
+      rememberVisits: false,
     };
     expect(normalizeOptions(custom)).toEqual(custom);
   });
