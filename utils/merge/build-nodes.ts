@@ -1,8 +1,11 @@
 /**
- * The nodes of the comments merged from another comment page. They are not the page's nodes: each top-level unit of
- * the fetched list is serialized from the inert document and passed through the one DOMPurify door
- * (sanitizeCommentHtml, `comment` mode), which rebuilds it as brand-new nodes of the reader's document. Nothing of
- * the fetched document is adopted, cloned or inserted.
+ * The nodes of the comments merged from another comment page. They are not the page's nodes, and nothing of the
+ * fetched document is adopted, cloned or inserted:
+ * - the structure (comment items, reply lists, the list children holding them) is rebuilt element by element with
+ *   shallowCommentElement (tag and filtered classes only) and ids re-created from the comment's numeric id;
+ * - everything else (a comment's body: avatar, meta, text, reply link) is serialized from the inert document and
+ *   passed through the one DOMPurify door (sanitizeCommentHtml, `comment` mode), one subtree at a time: a comment's
+ *   hostile markup can change its own body when re-parsed (mutation XSS), never swallow its replies or neighbours.
  *
  * The parser's parts (item, body, content, name, reply link) are found again in the rebuilt nodes through marker
  * classes with a per-merge random prefix, added to the inert document before serializing and removed after.
@@ -11,7 +14,7 @@ import type { ParsedCommentPage } from '@/utils/merge/parse-page';
 import { sameOriginUrl } from '@/utils/merge/page-plan';
 import type { CommentParts } from '@/utils/parse/types';
 import type { ThreadComment } from '@/utils/thread/types';
-import { sanitizeCommentHtml } from '@/utils/view/preview/sanitize';
+import { sanitizeCommentHtml, shallowCommentElement } from '@/utils/view/preview/sanitize';
 
 export interface BuiltComments {
   /** The rebuilt children of the page's comment list that hold merged comments, in page order: what gets inserted. */
@@ -61,29 +64,11 @@ function promoteLazyImages(scope: Element): void {
   }
 }
 
-/** The child of `list` that holds `element` (the unit inserted into the reader's list), or null. */
-function unitOf(element: Element, list: Element): Element | null {
-  let node: Element | null = element;
-  while (node && node.parentElement !== list) node = node.parentElement;
-  return node;
-}
-
 /** The reply link of a merged comment leads to that comment on its own page: its permalink there. */
 function replyTarget(comment: ThreadComment, pageUrl: string): string {
   if (!comment.permalink) return pageUrl;
   const permalink = sameOriginUrl(comment.permalink, pageUrl);
   return permalink === null ? pageUrl : permalink + new URL(comment.permalink).hash;
-}
-
-/** The one element a rebuilt unit is, or null when the sanitizer unwrapped it (several nodes, or text beside it). */
-function soleElement(fragment: DocumentFragment): Element | null {
-  let sole: Element | null = null;
-  for (const node of Array.from(fragment.childNodes)) {
-    if (node.nodeType === 3 && (node.nodeValue ?? '').trim() === '') continue;
-    if (node.nodeType !== 1 || sole !== null) return null;
-    sole = node as Element;
-  }
-  return sole;
 }
 
 export interface BuildOptions {
@@ -121,28 +106,35 @@ export async function buildMergedComments(page: ParsedCommentPage, keep: Readonl
   }
   promoteLazyImages(section.list);
 
-  const unitSet = new Set<Element>();
+  // Structural elements: the kept items and every element between them and the list.
+  const structural = new Set<Element>();
   for (const element of keptElements) {
-    const unit = element.isConnected ? unitOf(element, section.list) : null;
-    if (unit) unitSet.add(unit);
+    if (!element.isConnected) continue;
+    for (let node: Element | null = element; node && node !== section.list; node = node.parentElement) structural.add(node);
   }
-  const units = Array.from(section.list.children).filter((child) => unitSet.has(child));
+  const units = Array.from(section.list.children).filter((child) => structural.has(child));
 
   const built: BuiltComments = { units: [], parts: new Map(), unbuilt: [] };
   const found = new Map<number, Partial<Record<Role, Element>>>();
   const sliceMs = options.sliceMs ?? 12;
   let sliceStart = performance.now();
-  for (const unit of units) {
-    const fragment = sanitizeCommentHtml(unit.outerHTML, options.doc, { mode: 'comment', baseUrl: page.url });
-    collectMarkers(fragment, prefix, found);
-    const sole = soleElement(fragment);
-    if (sole) built.units.push(sole);
-    else if (fragment.childNodes.length > 0) {
-      // The unit's own tag was not kept (its content was): a plain wrapper holds it together.
-      const wrapper = options.doc.createElement('div');
-      wrapper.append(fragment);
-      built.units.push(wrapper);
+  const rebuild = (source: Element): Element => {
+    const copy = shallowCommentElement(source, options.doc);
+    takeMarkers(copy, source.getAttribute('class'), prefix, found);
+    for (const child of Array.from(source.childNodes)) {
+      if (child.nodeType === 3) copy.appendChild(options.doc.createTextNode(child.nodeValue ?? ''));
+      else if (child.nodeType !== 1) continue;
+      else if (structural.has(child as Element)) copy.appendChild(rebuild(child as Element));
+      else {
+        const fragment = sanitizeCommentHtml((child as Element).outerHTML, options.doc, { mode: 'comment', baseUrl: page.url });
+        collectMarkers(fragment, prefix, found);
+        copy.appendChild(fragment);
+      }
     }
+    return copy;
+  };
+  for (const unit of units) {
+    built.units.push(rebuild(unit));
     if (options.yieldToPage && performance.now() - sliceStart > sliceMs) {
       await options.yieldToPage();
       sliceStart = performance.now();
@@ -174,25 +166,29 @@ function setStructuralId(element: Element, original: string | null, commentId: s
   if (id !== null && doc.getElementById(id) === null) element.setAttribute('id', id);
 }
 
-/** Records the marked elements of a rebuilt fragment by comment index and role, and removes the markers. */
-function collectMarkers(fragment: DocumentFragment, prefix: string, found: Map<number, Partial<Record<Role, Element>>>): void {
+/**
+ * Records `element` under the marker tokens of `classValue` (by comment index and role) and leaves `element` the
+ * other tokens only.
+ */
+function takeMarkers(element: Element, classValue: string | null, prefix: string, found: Map<number, Partial<Record<Role, Element>>>): void {
   const marker = `${prefix}-`;
-  for (const element of Array.from(fragment.querySelectorAll(`[class*="${prefix}"]`))) {
-    const tokens = (element.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
-    const rest: string[] = [];
-    for (const token of tokens) {
-      if (!token.startsWith(marker)) {
-        rest.push(token);
-        continue;
-      }
-      const [code, index] = token.slice(marker.length).split('-');
-      const role = ROLE_BY_CODE.get(code ?? '');
-      if (!role || !/^\d+$/.test(index ?? '')) continue;
-      const entry = found.get(Number(index)) ?? {};
-      entry[role] ??= element;
-      found.set(Number(index), entry);
-    }
-    if (rest.length > 0) element.setAttribute('class', rest.join(' '));
-    else element.removeAttribute('class');
+  const tokens = (classValue ?? '').split(/\s+/).filter(Boolean);
+  if (!tokens.some((token) => token.startsWith(marker))) return;
+  for (const token of tokens) {
+    if (!token.startsWith(marker)) continue;
+    const [code, index] = token.slice(marker.length).split('-');
+    const role = ROLE_BY_CODE.get(code ?? '');
+    if (!role || !/^\d+$/.test(index ?? '')) continue;
+    const entry = found.get(Number(index)) ?? {};
+    entry[role] ??= element;
+    found.set(Number(index), entry);
   }
+  const rest = (element.getAttribute('class') ?? '').split(/\s+/).filter((token) => token && !token.startsWith(marker));
+  if (rest.length > 0) element.setAttribute('class', rest.join(' '));
+  else element.removeAttribute('class');
+}
+
+/** takeMarkers for every marked element of a sanitized fragment. */
+function collectMarkers(fragment: DocumentFragment, prefix: string, found: Map<number, Partial<Record<Role, Element>>>): void {
+  for (const element of Array.from(fragment.querySelectorAll(`[class*="${prefix}"]`))) takeMarkers(element, element.getAttribute('class'), prefix, found);
 }

@@ -33,6 +33,8 @@ export type PageFailure =
   | { kind: 'no-comments' }
   /** The server gave another comment page than the one asked for (its navigation says so). */
   | { kind: 'wrong-page'; found: number }
+  /** Markup the parser or the rebuild could not get through (an exception, contained: the other pages go on). */
+  | { kind: 'unreadable' }
   | { kind: 'cancelled' };
 
 export interface FetchedHtml {

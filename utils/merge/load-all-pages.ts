@@ -6,7 +6,7 @@
  */
 import type { CommentSection } from '@/utils/detect/types';
 import { buildMergedComments } from '@/utils/merge/build-nodes';
-import { FETCH_DEFAULTS, fetchCommentPage, type PageFailure, type PageFetch } from '@/utils/merge/fetch-page';
+import { FETCH_DEFAULTS, fetchCommentPage, type FetchedHtml, type PageFailure, type PageFetch } from '@/utils/merge/fetch-page';
 import { detachComment, mergeThread, selectNewComments, type PageComments } from '@/utils/merge/merge-thread';
 import { announcedCommentCount, postIdentityOf } from '@/utils/merge/page-facts';
 import { detectCommentOrder, extendPlan, MERGE_LIMITS, planCommentPages, type CommentPagePlan, type ReadyPlan } from '@/utils/merge/page-plan';
@@ -211,6 +211,25 @@ export async function loadAllCommentPages(options: LoadAllPagesOptions): Promise
   const current = (): ReadyPlan => plan as ReadyPlan;
   const merged = () => mergeThread(base, fullReadingOrder(current()).flatMap((number) => present.get(number) ?? []));
 
+  /** Parse, select and rebuild one fetched page (throws only on markup nothing could read: contained by the caller). */
+  const readPage = async (page: FetchedHtml, number: number) => {
+    const parsedPage = parseCommentPage({ html: page.html, url: page.url, number, post, signature, parser });
+    if (!parsedPage.ok) return { kind: 'failed' as const, failure: parsedPage.failure };
+    plan = extendPlan(current(), number, parsedPage.page.pagination, parsedPage.page.url);
+    const pageComments = parsedPage.page.parsed.thread.comments;
+    const { keep, duplicates } = selectNewComments(pageComments, taken);
+    if (shown() + keep.size > maxComments) return { kind: 'capped' as const };
+    await yieldToPage();
+    const built = await buildMergedComments(parsedPage.page, keep, { doc, yieldToPage });
+    const unbuilt = new Set(built.unbuilt);
+    const data: PageComments = {
+      number,
+      comments: pageComments.filter((comment) => keep.has(comment.id) && !unbuilt.has(comment.id)).map(detachComment),
+      postAuthor: parsedPage.page.parsed.thread.postAuthor,
+    };
+    return { kind: 'read' as const, parsedPage: parsedPage.page, pageComments, duplicates, built, data };
+  };
+
   for (;;) {
     const next = current().pages.find((page) => !page.onScreen && !reports.has(page.number));
     if (!next) break;
@@ -242,30 +261,27 @@ export async function loadAllCommentPages(options: LoadAllPagesOptions): Promise
       continue;
     }
     await yieldToPage();
-    const parsedPage = parseCommentPage({ html: fetched.page.html, url: fetched.page.url, number: next.number, post, signature, parser });
-    if (!parsedPage.ok) {
-      report.failure = parsedPage.failure;
+    let outcome: Awaited<ReturnType<typeof readPage>>;
+    try {
+      outcome = await readPage(fetched.page, next.number);
+    } catch {
+      // Hostile or broken markup the parser or the rebuild could not get through: this page only.
+      report.failure = { kind: 'unreadable' };
       continue;
     }
-    report.url = parsedPage.page.url;
-    plan = extendPlan(current(), next.number, parsedPage.page.pagination, parsedPage.page.url);
-
-    const pageComments = parsedPage.page.parsed.thread.comments;
-    const { keep, duplicates } = selectNewComments(pageComments, taken);
-    if (shown() + keep.size > maxComments) {
+    if (outcome.kind === 'failed') {
+      report.failure = outcome.failure;
+      continue;
+    }
+    if (outcome.kind === 'capped') {
       cap = { kind: 'comments', limit: maxComments };
       report.status = 'not-loaded';
       report.reason = 'cap-comments';
       break;
     }
-    await yieldToPage();
-    const built = await buildMergedComments(parsedPage.page, keep, { doc, yieldToPage });
+    const { parsedPage, pageComments, duplicates, built, data } = outcome;
+    report.url = parsedPage.url;
     const unbuilt = new Set(built.unbuilt);
-    const data: PageComments = {
-      number: next.number,
-      comments: pageComments.filter((comment) => keep.has(comment.id) && !unbuilt.has(comment.id)).map(detachComment),
-      postAuthor: parsedPage.page.parsed.thread.postAuthor,
-    };
 
     const topLevel = topLevelCount({ number: next.number, comments: pageComments });
     const isLast = current().totalKnown && next.number === current().total;

@@ -247,26 +247,25 @@ export function extendPlan(plan: ReadyPlan, number: number, pagination: Paginati
   return buildPlan(state);
 }
 
-function orderKey(comment: ThreadComment, byDate: boolean): number | null {
-  if (byDate) return comment.date ? Date.parse(comment.date) : null;
-  return /^\d+$/.test(comment.id) ? Number(comment.id) : null;
+/** -1, 0 or 1: how `b` follows `a` in time, by date, else (no date, or the same minute) by WordPress's increasing ids. */
+function timeStep(a: ThreadComment, b: ThreadComment): number {
+  const dates = a.date && b.date ? Math.sign(Date.parse(b.date) - Date.parse(a.date)) : NaN;
+  if (dates === 1 || dates === -1) return dates;
+  return /^\d+$/.test(a.id) && /^\d+$/.test(b.id) ? Math.sign(Number(b.id) - Number(a.id)) : 0;
 }
 
 /**
- * The site's `comment_order`, read from the top-level threads on screen: by date where the page gives dates,
- * else by WordPress's increasing comment ids. Oldest first unless most steps go back in time.
+ * The site's `comment_order`, read from the top-level threads on screen: oldest first unless most steps from one
+ * thread to the next go back in time.
  */
 export function detectCommentOrder(comments: readonly ThreadComment[]): CommentOrder {
   const tops = comments.filter((comment) => comment.parentId === null);
-  const byDate = tops.length > 1 && tops.every((comment) => comment.date !== null);
   let forward = 0;
   let backward = 0;
   for (let i = 1; i < tops.length; i++) {
-    const before = orderKey(tops[i - 1]!, byDate);
-    const after = orderKey(tops[i]!, byDate);
-    if (before === null || after === null || Number.isNaN(before) || Number.isNaN(after)) continue;
-    if (after > before) forward++;
-    else if (after < before) backward++;
+    const step = timeStep(tops[i - 1]!, tops[i]!);
+    if (step > 0) forward++;
+    else if (step < 0) backward++;
   }
   return backward > forward ? 'newest-first' : 'oldest-first';
 }

@@ -172,6 +172,19 @@ function rebuild(source: Node, doc: Document, into: Node, kept: (typeof KEPT)[Sa
   }
 }
 
+/**
+ * `comment` mode, for the structure of a comment item that is rebuilt around its sanitized parts (the item element, a
+ * reply list): a brand-new element of `doc` with the source's tag when the comment mode keeps it (else `div`) and its
+ * classes filtered by safeClassTokens. Nothing else of the source: no attribute, no child.
+ */
+export function shallowCommentElement(source: Element, doc: Document): Element {
+  const tag = KEPT.comment.tags.has(source.localName) && source.localName !== 'img' && source.localName !== 'a' ? source.localName : 'div';
+  const copy = doc.createElement(tag);
+  const tokens = safeClassTokens(source.getAttribute('class'));
+  if (tokens.length > 0) copy.setAttribute('class', tokens.join(' '));
+  return copy;
+}
+
 /** A fragment of safe nodes from untrusted comment HTML, owned by `doc` (nothing executable, no ids, no styles). */
 export function sanitizeCommentHtml(html: string, doc: Document = document, options: SanitizeOptions = {}): DocumentFragment {
   const result = doc.createDocumentFragment();
