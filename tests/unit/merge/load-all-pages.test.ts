@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detectCommentSections } from '@/utils/detect/detect-comment-sections';
+import { withAncestors } from '@/utils/find/context';
+import { createFindIndex } from '@/utils/find/find-index';
 import { insertionPoint } from '@/utils/merge/insert-point';
 import { loadAllCommentPages, type MergedPageEvent, type MergeResult } from '@/utils/merge/load-all-pages';
 import { parseSection } from '@/utils/parse/parse-section';
@@ -123,5 +125,24 @@ describe.each(PAGED_THEMES)('%s: all comment pages on one page', (theme) => {
       }
     }
     expect(page.doc.querySelectorAll('script[src*="comment-page"]')).toHaveLength(0);
+  });
+
+  it('find covers the merged comments: matches in page order across both pages, each a Range over rebuilt text', async () => {
+    const { page, result, merged } = await mergeFrom(theme, first!.url);
+    const partsOf = (id: string) => page.parsed.parts.get(id) ?? merged.get(id)!;
+    const index = createFindIndex(result.thread.comments.map((c) => ({ id: c.id, name: partsOf(c.id).name, text: partsOf(c.id).content ?? partsOf(c.id).body })));
+    expect(index.size).toBe(58);
+    // The post author answers on both pages: his name (with its accent) found without it.
+    const byAuthor = index.search('benoit faverial');
+    const authorTruth = savedPages(theme).flatMap((saved) => saved.truth.comments).filter((c) => c.author === 'Benoît Faverial');
+    expect(byAuthor.matches.filter((m) => m.field === 'name').map((m) => m.commentId)).toEqual(authorTruth.map((c) => String(c.wp_id)));
+    expect(byAuthor.matches.filter((m) => m.field === 'name').every((m) => m.toRange()?.toString() === 'Benoît Faverial')).toBe(true);
+    const onPageTwo = byAuthor.commentIds.filter((id) => result.pageOf.get(id) === 2);
+    expect(onPageTwo.length).toBeGreaterThan(0);
+    for (const id of onPageTwo) expect(merged.get(id)!.element.contains(byAuthor.matches.find((m) => m.commentId === id)!.toRange()!.startContainer)).toBe(true);
+    // "Only matching comments" keeps the matches and the comments above them.
+    const deep = result.thread.comments.find((c) => c.depth === 5)!;
+    const shown = withAncestors([deep.id], result.thread.comments);
+    expect(shown.size).toBe(5);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { announcedCommentCount, hasLoginForm, isPaywallPage, isSamePost, postIdentityOf, postIdOf, postKeyOf } from '@/utils/merge/page-facts';
 import { parseCommentPage, sectionSignature, type ParsePageInput } from '@/utils/merge/parse-page';
-import { renderComments, renderPage } from '../../hostile/wp-markup';
+import { renderComments } from '../../hostile/wp-markup';
 import { openPage } from './paged-site';
 import { pageHtml, pageUrl, POST_URL, type SiteOptions } from './synthetic-site';
 
