@@ -9,15 +9,12 @@ import { loadAllCommentPages } from '@/utils/merge/load-all-pages';
 import type { CommentParts } from '@/utils/parse/types';
 import { buildClobberingPage, buildXssPage, type HostilePage } from '../../hostile/hostile-pages';
 import { fakeFetch, openPage } from './paged-site';
-import { pageHtml, pageUrl, type SiteOptions } from './synthetic-site';
+import { asCommentPage, pageHtml, pageUrl, type SiteOptions } from './synthetic-site';
 
 const SITE: SiteOptions = { pages: 2, perPage: 2 };
 
 /** The hostile page, served as page 2 of the synthetic post (same post id, 7; a navigation back to page 1). */
-function asPageTwo(page: HostilePage): string {
-  const nav = `<nav class="navigation comments-pagination"><div class="nav-links"><a class="prev page-numbers" href="${pageUrl(1, 2)}#comments">Older</a> <a class="page-numbers" href="${pageUrl(1, 2)}#comments">1</a> <span aria-current="page" class="page-numbers current">2</span></div></nav>`;
-  return page.html.replace('</ol><!-- .comment-list -->', `</ol><!-- .comment-list -->\n${nav}`);
-}
+const asPageTwo = (page: HostilePage) => asCommentPage(page.html, 2, SITE);
 
 const EXECUTABLE_ELEMENTS = 'script, iframe, frame, object, embed, applet, base, meta, link, form, input, button, svg, math, template, noscript, style, textarea, select';
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'cite'];

@@ -83,3 +83,8 @@ export function buildSite(options: SiteOptions): Map<string, string> {
 export function siteLines(options: SiteOptions, order: number[]): string[] {
   return order.flatMap((n) => threads(n, options).flatMap((spec) => [`${spec.id} - 1`, `${Number(spec.id) + 1} ${spec.id} 2`]));
 }
+
+/** Any post page (a hostile one) made page `n` of the synthetic post: its comment navigation added after its list. */
+export function asCommentPage(html: string, n: number, options: SiteOptions): string {
+  return html.replace('</ol><!-- .comment-list -->', `</ol><!-- .comment-list -->\n${navigation(n, options)}`);
+}
