@@ -19,6 +19,9 @@ export interface MergeProbeReport {
   merged: string[];
   reparsed: string[];
   insertedComments: number;
+  /** Wall time of the whole merge (fetch, parse, rebuild, insertion), and the longest task seen meanwhile (Chromium). */
+  mergeMs: number;
+  longestTaskMs: number | null;
   /** Script-like elements, handlers, script URLs, styles, data-*, names or non-structural ids in what was inserted. */
   leftovers: string[];
 }
@@ -31,6 +34,9 @@ export interface FindProbeReport {
   rangeTexts: string[];
   registered: string[];
   onlyMatching: number;
+  /** Index build (text read and folded) and one search, in ms. */
+  indexMs: number;
+  searchMs: number;
 }
 
 const lines = (comments: { id: string; parentId: string | null; depth: number }[]) => comments.map((c) => `${c.id} ${c.parentId ?? '-'} ${c.depth}`);
@@ -61,6 +67,14 @@ async function merge(): Promise<MergeProbeReport> {
   const parsed = parseSection(section);
   const merged = new Map<string, CommentParts>();
   const inserted: Element[] = [];
+  let longestTaskMs: number | null = null;
+  const observer = PerformanceObserver.supportedEntryTypes?.includes('longtask')
+    ? new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) longestTaskMs = Math.max(longestTaskMs ?? 0, entry.duration);
+      })
+    : null;
+  observer?.observe({ type: 'longtask' });
+  const started = performance.now();
   const result = await loadAllCommentPages({
     document,
     section,
@@ -76,6 +90,9 @@ async function merge(): Promise<MergeProbeReport> {
       for (const [id, parts] of event.parts) merged.set(id, parts);
     },
   });
+  const mergeMs = performance.now() - started;
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer?.disconnect();
   state = { parsed, merged, result };
   const again = detectCommentSections(document);
   const reparsed = again.status === 'found' ? lines(parseSection(again.sections[0]!).thread.comments) : [];
@@ -85,6 +102,8 @@ async function merge(): Promise<MergeProbeReport> {
     merged: lines(result.thread.comments),
     reparsed,
     insertedComments: merged.size,
+    mergeMs,
+    longestTaskMs,
     leftovers: leftoversIn(inserted),
   };
 }
@@ -93,8 +112,12 @@ function find(query: string): FindProbeReport {
   if (!state) throw new Error('merge first');
   const { parsed, merged, result } = state;
   const partsOf = (id: string) => parsed.parts.get(id) ?? merged.get(id)!;
+  let started = performance.now();
   const index = createFindIndex(result.thread.comments.map((c) => ({ id: c.id, name: partsOf(c.id).name, text: partsOf(c.id).content ?? partsOf(c.id).body })));
+  const indexMs = performance.now() - started;
+  started = performance.now();
   const results = index.search(query);
+  const searchMs = performance.now() - started;
   const ranges = results.matches.map((match) => match.toRange()).filter((range): range is Range => range !== null);
   const style = document.createElement('style');
   style.textContent = FIND_HIGHLIGHT_CSS;
@@ -111,6 +134,8 @@ function find(query: string): FindProbeReport {
     rangeTexts: ranges.map((range) => range.toString()),
     registered: registry ? [FIND_HIGHLIGHTS.all, FIND_HIGHLIGHTS.current].filter((name) => registry.has(name)) : [],
     onlyMatching: withAncestors(results.commentIds, result.thread.comments).size,
+    indexMs,
+    searchMs,
   };
 }
 
