@@ -23,6 +23,7 @@ import { corpusDir } from '../tests/e2e/lib/paths.ts';
 import { bundleForPage } from '../tests/e2e/lib/page-bundle.ts';
 import { startServer } from '../tests/e2e/lib/server.ts';
 import type { FindProbeReport, MergeProbeReport } from '../tests/e2e/probes/merge-probe.ts';
+import { cutPageUrl, cutThread } from '../tests/unit/merge/cut-pages.ts';
 
 const PAGES = 5;
 const ORIGIN = 'http://bench.example';
@@ -40,36 +41,13 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 
 /** Page n of the cut thread at `origin` (pages 1…5; the newest at the post URL). */
-function pageUrl(origin: string, n: number): string {
-  return n === PAGES ? `${origin}/post/` : `${origin}/post/comment-page-${n}/`;
-}
+const pageUrl = (origin: string, n: number) => cutPageUrl(`${origin}/post/`, n, PAGES);
 
-/** The big page cut into 5 pages of whole top-level threads, each as HTML with its navigation, for `origin`. */
+/** The big page cut into 5 pages of whole top-level threads (tests/unit/merge/cut-pages.ts), assets from the theme folder. */
 function cutIntoPages(html: string, origin: string): string[] {
-  const pages: string[] = [];
-  for (let n = 1; n <= PAGES; n++) {
-    const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
-    const doc = dom.window.document;
-    const detection = detectCommentSections(doc);
-    if (detection.status !== 'found') throw new Error(`${size}: no section`);
-    const { root, list } = detection.sections[0]!;
-    const units = Array.from(list.children);
-    const perPage = Math.ceil(units.length / PAGES);
-    units.forEach((unit, i) => {
-      if (Math.floor(i / perPage) + 1 !== n) unit.remove();
-    });
-    for (const nav of Array.from(root.querySelectorAll('.comments-pagination, .navigation'))) nav.remove();
-    const links = Array.from({ length: PAGES }, (_, i) => i + 1)
-      .map((k) => (k === n ? `<span aria-current="page" class="page-numbers current">${k}</span>` : `<a class="page-numbers" href="${origin}/post/comment-page-${k}/#comments">${k}</a>`))
-      .join(' ');
-    const prev = n > 1 ? `<a class="prev page-numbers" href="${pageUrl(origin, n - 1)}#comments">Older</a> ` : '';
-    const next = n < PAGES ? ` <a class="next page-numbers" href="${pageUrl(origin, n + 1)}#comments">Newer</a>` : '';
-    list.insertAdjacentHTML('afterend', `<nav class="navigation comments-pagination"><div class="nav-links">${prev}${links}${next}</div></nav>`);
-    doc.querySelector('link[rel="canonical"]')?.remove();
-    pages.push(dom.serialize().replace(/(href|src)=(["'])(wp-content|wp-includes)\//g, `$1=$2/${theme}/$3/`));
-    dom.window.close();
-  }
-  return pages;
+  const pages = cutThread(html, `${origin}/post/`, PAGES);
+  if (!pages) throw new Error(`${size}: fewer top-level threads than pages`);
+  return pages.map((page) => page.replace(/(href|src)=(["'])(wp-content|wp-includes)\//g, `$1=$2/${theme}/$3/`));
 }
 
 async function inNode(pages: string[]) {
