@@ -24,6 +24,7 @@ import { bundleForPage } from '../tests/e2e/lib/page-bundle.ts';
 import { startServer } from '../tests/e2e/lib/server.ts';
 import type { FindProbeReport, MergeProbeReport } from '../tests/e2e/probes/merge-probe.ts';
 import { cutPageUrl, cutThread } from '../tests/unit/merge/cut-pages.ts';
+import { insertMergedPage } from '../tests/unit/merge/paged-site.ts';
 
 const PAGES = 5;
 const ORIGIN = 'http://bench.example';
@@ -75,12 +76,7 @@ async function inNode(pages: string[]) {
       yieldToPage: () => Promise.resolve(),
       onPage(event) {
         const t = performance.now();
-        const anchor = parsed.parts.get(event.insert.anchorId)?.element ?? merged.get(event.insert.anchorId)!.element;
-        let unit: Element | null = anchor;
-        while (unit && unit.parentElement !== section.list) unit = unit.parentElement;
-        const before = event.insert.position === 'before' ? unit : (unit?.nextSibling ?? null);
-        for (const node of event.units) section.list.insertBefore(node, before);
-        for (const [id, part] of event.parts) merged.set(id, part);
+        insertMergedPage({ section, parsed }, merged, event);
         insertMs += performance.now() - t;
       },
     });

@@ -8,13 +8,12 @@ import fs from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectCommentSections } from '@/utils/detect/detect-comment-sections';
-import { insertionPoint } from '@/utils/merge/insert-point';
 import { loadAllCommentPages } from '@/utils/merge/load-all-pages';
 import { parseSection } from '@/utils/parse/parse-section';
 import type { CommentParts } from '@/utils/parse/types';
 import { corpusPages, fixturePages, readTruthFile, realworldPages, type CorpusPage } from '../../corpus/corpus-pages';
 import { cutPageUrl, cutThread } from './cut-pages';
-import { fakeFetch, openPage } from './paged-site';
+import { fakeFetch, insertMergedPage, openPage } from './paged-site';
 
 const BASE = 'https://cut.example/post/';
 const PAGES = 3;
@@ -61,12 +60,7 @@ describe('a thread cut into comment pages merges back to itself, on every theme'
       parsed: opened.parsed,
       fetch: fakeFetch(routes),
       yieldToPage: () => Promise.resolve(),
-      onPage(event) {
-        const anchor = opened.parsed.parts.get(event.insert.anchorId)?.element ?? merged.get(event.insert.anchorId)!.element;
-        const point = insertionPoint(opened.section.list, anchor, event.insert.position)!;
-        for (const unit of event.units) point.parent.insertBefore(unit, point.before);
-        for (const [id, parts] of event.parts) merged.set(id, parts);
-      },
+      onPage: (event) => insertMergedPage(opened, merged, event),
     });
     expect(result.outcome, JSON.stringify(result.pages.map((p) => [p.number, p.status, p.failure]))).toBe('complete');
     expect(lines(result.thread.comments)).toEqual(expected);

@@ -7,24 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { detectCommentSections } from '@/utils/detect/detect-comment-sections';
 import { withAncestors } from '@/utils/find/context';
 import { createFindIndex } from '@/utils/find/find-index';
-import { insertionPoint } from '@/utils/merge/insert-point';
 import { loadAllCommentPages, type MergedPageEvent, type MergeResult } from '@/utils/merge/load-all-pages';
 import { parseSection } from '@/utils/parse/parse-section';
 import type { CommentParts } from '@/utils/parse/types';
-import { fakeFetch, openPage, PAGED_THEMES, POST_URL, savedPages, siteRoutes, truthLines, type OpenedPage } from './paged-site';
+import { fakeFetch, insertMergedPage, openPage, PAGED_THEMES, POST_URL, savedPages, siteRoutes, truthLines } from './paged-site';
 
 const lines = (comments: { id: string; parentId: string | null; depth: number }[]) =>
   comments.map((c) => `${c.id} ${c.parentId ?? '-'} ${c.depth}`);
-
-/** What a view feature does with each page event: insert the units next to the anchor comment's element. */
-function insertPage(page: OpenedPage, event: MergedPageEvent, merged: Map<string, CommentParts>): void {
-  const anchor = page.parsed.parts.get(event.insert.anchorId)?.element ?? merged.get(event.insert.anchorId)?.element;
-  expect(anchor, `anchor ${event.insert.anchorId}`).toBeInstanceOf(page.dom.window.Element);
-  const point = insertionPoint(page.section.list, anchor!, event.insert.position);
-  expect(point).not.toBeNull();
-  for (const unit of event.units) point!.parent.insertBefore(unit, point!.before);
-  for (const [id, parts] of event.parts) merged.set(id, parts);
-}
 
 async function mergeFrom(theme: (typeof PAGED_THEMES)[number], url: string) {
   const routes = siteRoutes(theme);
@@ -39,7 +28,7 @@ async function mergeFrom(theme: (typeof PAGED_THEMES)[number], url: string) {
     fetch,
     onPage: (event) => {
       events.push(event);
-      insertPage(page, event, merged);
+      insertMergedPage(page, merged, event);
     },
   });
   return { page, fetch, events, result, merged };

@@ -4,11 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detectCommentSections } from '@/utils/detect/detect-comment-sections';
-import { insertionPoint } from '@/utils/merge/insert-point';
 import { loadAllCommentPages, type LoadAllPagesOptions, type MergedPageEvent, type MergeProgress, type MergeResult } from '@/utils/merge/load-all-pages';
 import { parseSection } from '@/utils/parse/parse-section';
 import type { CommentParts } from '@/utils/parse/types';
-import { fakeFetch, openPage, type OpenedPage } from './paged-site';
+import { fakeFetch, insertMergedPage, openPage, type OpenedPage } from './paged-site';
 import { buildSite, pageHtml, pageUrl, POST_URL, siteLines, type SiteOptions } from './synthetic-site';
 
 const lines = (comments: { id: string; parentId: string | null; depth: number }[]) => comments.map((c) => `${c.id} ${c.parentId ?? '-'} ${c.depth}`);
@@ -45,10 +44,7 @@ async function run(
     onProgress: (p) => progress.push(p),
     onPage: (event) => {
       events.push(event);
-      const anchor = page.parsed.parts.get(event.insert.anchorId)?.element ?? merged.get(event.insert.anchorId)?.element;
-      const point = insertionPoint(page.section.list, anchor!, event.insert.position)!;
-      for (const unit of event.units) point.parent.insertBefore(unit, point.before);
-      for (const [id, parts] of event.parts) merged.set(id, parts);
+      insertMergedPage(page, merged, event);
       extra.onPage?.(event);
     },
   });

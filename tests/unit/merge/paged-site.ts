@@ -9,8 +9,10 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { detectCommentSections } from '@/utils/detect/detect-comment-sections';
 import type { CommentSection } from '@/utils/detect/types';
 import type { PageFetch } from '@/utils/merge/fetch-page';
+import { insertionPoint } from '@/utils/merge/insert-point';
+import type { MergedPageEvent } from '@/utils/merge/load-all-pages';
 import { parseSection } from '@/utils/parse/parse-section';
-import type { ParsedSection } from '@/utils/parse/types';
+import type { CommentParts, ParsedSection } from '@/utils/parse/types';
 import { SHARED_DIR, type TruthFile } from '../../corpus/corpus-pages';
 
 export const PAGED_THEMES = ['twentytwentyone', 'twentytwentytwo', 'twentytwentythree'] as const;
@@ -97,4 +99,17 @@ export function truthLines(theme: PagedTheme): string[] {
   return savedPages(theme)
     .sort((a, b) => a.number - b.number)
     .flatMap((page) => page.truth.comments.map((c) => `${c.wp_id} ${c.parent_wp_id === 0 ? '-' : c.parent_wp_id} ${c.depth}`));
+}
+
+/**
+ * What a view feature does with a page event: its units inserted next to the anchor comment's element (from the
+ * page's own parts or the merged ones so far), its parts added to `merged`.
+ */
+export function insertMergedPage(page: Pick<OpenedPage, 'section' | 'parsed'>, merged: Map<string, CommentParts>, event: MergedPageEvent): void {
+  const anchor = page.parsed.parts.get(event.insert.anchorId)?.element ?? merged.get(event.insert.anchorId)?.element;
+  if (!anchor) throw new Error(`no element for the anchor comment ${event.insert.anchorId}`);
+  const point = insertionPoint(page.section.list, anchor, event.insert.position);
+  if (!point) throw new Error(`the anchor comment ${event.insert.anchorId} is not in the list`);
+  for (const unit of event.units) point.parent.insertBefore(unit, point.before);
+  for (const [id, parts] of event.parts) merged.set(id, parts);
 }
