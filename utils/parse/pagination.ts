@@ -5,7 +5,8 @@ import type { PaginationInfo } from '@/utils/thread/types';
 /** `…/comment-page-3/` (pretty permalinks) or `?cpage=3` (plain). */
 const PAGE_NUMBER = /\/comment-page-(\d+)\/?(?:[?#]|$)|[?&]cpage=(\d+)/;
 
-function pageNumberOf(url: string): number | null {
+/** The comment-page number a URL names, or null for an unnumbered URL (the post's own: its default page). */
+export function pageNumberOf(url: string): number | null {
   const match = PAGE_NUMBER.exec(url);
   const digits = match?.[1] ?? match?.[2];
   return digits ? Number(digits) : null;

@@ -32,14 +32,22 @@ export interface StaticServer {
   url(corpusPath: string): string;
   /** Serve `html` at /__adhoc/<name> and return its URL. */
   addPage(name: string, html: string): string;
+  /**
+   * Serve `body` at exactly `pathname` (e.g. a saved page at the path its site served it from, `/a-post/comment-page-2/`),
+   * before the corpus files, as HTML unless `contentType` says otherwise; returns its URL.
+   */
+  serveAt(pathname: string, body: string, contentType?: string): string;
   close(): Promise<void>;
 }
 
 /** Start a static server rooted at `root` (the shared corpus by default). */
 export async function startServer(root = corpusDir): Promise<StaticServer> {
   const adhocPages = new Map<string, string>();
+  const pathPages = new Map<string, { body: string; type: string }>();
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const pathPage = pathPages.get(pathname);
+    if (pathPage !== undefined) return send(res, 200, pathPage.type, pathPage.body);
     if (pathname.startsWith('/__adhoc/')) {
       const html = adhocPages.get(pathname.slice('/__adhoc/'.length));
       return html === undefined ? notFound(res) : send(res, 200, CONTENT_TYPES['.html']!, html);
@@ -61,6 +69,10 @@ export async function startServer(root = corpusDir): Promise<StaticServer> {
     addPage(name, html) {
       adhocPages.set(name, html);
       return `${origin}/__adhoc/${name}`;
+    },
+    serveAt(pathname, body, contentType = CONTENT_TYPES['.html']!) {
+      pathPages.set(pathname, { body, type: contentType });
+      return `${origin}${pathname}`;
     },
     close: () =>
       new Promise<void>((resolve) => {

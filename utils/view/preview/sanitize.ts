@@ -1,7 +1,12 @@
 /**
- * The one place where comment HTML is re-rendered: the parent preview. DOMPurify with a strict allow-list
- * (text formatting, links, lists, quotes, code, images over http/https), returned as a DOM fragment so the
- * result is never serialized and parsed again (the classic mutation-XSS path).
+ * The one place where comment HTML is re-rendered: the parent preview, and the comments merged from other comment
+ * pages (utils/merge). DOMPurify with a strict allow-list (text formatting, links, lists, quotes, code, images over
+ * http/https), returned as a DOM fragment so the result is never serialized and parsed again (the classic
+ * mutation-XSS path).
+ *
+ * Two modes: `preview` (a card in a shadow root: no classes, links open in a new tab) and `comment` (a whole comment
+ * item shown in the page among the page's own: its structural tags and its classes are kept, filtered, so the
+ * theme styles it like its neighbours; still no id, name, style, data-* or handler).
  */
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
 
@@ -21,6 +26,11 @@ const FORBID_TAGS = [
   'source', 'track', 'portal', 'dialog', 'slot',
 ];
 const FORBID_ATTR = ['style', 'id', 'name', 'class', 'srcset', 'action', 'formaction', 'xlink:href', 'xmlns'];
+
+/** `comment` mode: the structure of a comment item (WordPress's html5 walker, block themes, plugins). */
+const COMMENT_EXTRA_TAGS = ['article', 'aside', 'footer', 'header', 'section'];
+/** `comment` mode: classes (filtered by safeClassTokens) and the reply link's accessible name. */
+const COMMENT_EXTRA_ATTR = ['class', 'aria-label'];
 
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
@@ -42,6 +52,38 @@ const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
   RETURN_DOM_FRAGMENT: true,
 };
 
+const COMMENT_CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
+  ...CONFIG,
+  ALLOWED_TAGS: [...ALLOWED_TAGS, ...COMMENT_EXTRA_TAGS],
+  ALLOWED_ATTR: [...ALLOWED_ATTR, ...COMMENT_EXTRA_ATTR],
+  FORBID_ATTR: FORBID_ATTR.filter((name) => name !== 'class'),
+};
+
+export type SanitizeMode = 'preview' | 'comment';
+
+export interface SanitizeOptions {
+  /** `preview` (default) or `comment` (see the file's head). */
+  mode?: SanitizeMode;
+  /** The URL relative links resolve against: the page the HTML came from (default: `doc`'s base URL). */
+  baseUrl?: string;
+}
+
+/** What the running sanitize call asked for (the hooks are shared by both modes; calls are synchronous). */
+let active: { mode: SanitizeMode; baseUrl: string | null } = { mode: 'preview', baseUrl: null };
+
+const CLASS_TOKEN = /^-?[_a-zA-Z][_a-zA-Z0-9-]{0,63}$/;
+const MAX_CLASS_TOKENS = 32;
+
+/**
+ * The class tokens kept on a rebuilt node: plain CSS identifiers, none in Threadlight's own namespace (our styles and
+ * the parser key off `threadlight-*`), at most 32. Classes run nothing: they let the theme's rules apply.
+ */
+export function safeClassTokens(value: string | null): string[] {
+  if (!value) return [];
+  const tokens = value.split(/[\t\n\f\r ]+/).filter((token) => CLASS_TOKEN.test(token) && !/^threadlight/i.test(token));
+  return [...new Set(tokens)].slice(0, MAX_CLASS_TOKENS);
+}
+
 /** Resolves `value` against the page and returns it when its protocol is allowed, else null. */
 function safeUrl(value: string | null, base: string, protocols: Set<string>): string | null {
   if (value === null) return null;
@@ -55,7 +97,7 @@ function safeUrl(value: string | null, base: string, protocols: Set<string>): st
 
 function createPurifier(view: Window & typeof globalThis): Purifier {
   const purifier = DOMPurify(view);
-  const base = () => view.document.baseURI;
+  const base = () => active.baseUrl ?? view.document.baseURI;
   purifier.addHook('uponSanitizeElement', (node) => {
     if (node.nodeType === 1 && (node as Element).hasAttribute(OWN_UI_ATTRIBUTE)) node.parentNode?.removeChild(node);
   });
@@ -70,8 +112,14 @@ function createPurifier(view: Window & typeof globalThis): Purifier {
       const href = safeUrl(node.getAttribute('href'), base(), LINK_PROTOCOLS);
       if (href === null) node.removeAttribute('href');
       else node.setAttribute('href', href);
-      node.setAttribute('rel', 'noopener noreferrer nofollow');
-      node.setAttribute('target', '_blank');
+      if (active.mode === 'preview') {
+        node.setAttribute('rel', 'noopener noreferrer nofollow');
+        node.setAttribute('target', '_blank');
+      } else {
+        // In the page among the page's own comments: links open where the page's own do, and say they are ugc.
+        node.setAttribute('rel', 'nofollow ugc noopener noreferrer');
+        node.removeAttribute('target');
+      }
     } else if (tag === 'img') {
       const src = safeUrl(node.getAttribute('src'), base(), IMAGE_PROTOCOLS);
       if (src === null) node.removeAttribute('src');
@@ -82,8 +130,10 @@ function createPurifier(view: Window & typeof globalThis): Purifier {
 }
 
 const purifiers = new WeakMap<Window, Purifier>();
-const KEPT_TAGS = new Set(ALLOWED_TAGS);
-const KEPT_ATTRIBUTES = new Set([...ALLOWED_ATTR, 'rel', 'target']);
+const KEPT: Record<SanitizeMode, { tags: Set<string>; attributes: Set<string> }> = {
+  preview: { tags: new Set(ALLOWED_TAGS), attributes: new Set([...ALLOWED_ATTR, 'rel', 'target']) },
+  comment: { tags: new Set([...ALLOWED_TAGS, ...COMMENT_EXTRA_TAGS]), attributes: new Set([...ALLOWED_ATTR, ...COMMENT_EXTRA_ATTR, 'rel']) },
+};
 
 /**
  * Copies DOMPurify's verdict into brand-new nodes of `doc`: elements created here, attributes set one by one
@@ -91,15 +141,15 @@ const KEPT_ATTRIBUTES = new Set([...ALLOWED_ATTR, 'rel', 'target']);
  * parser gave each on* attribute a MAIN-world handler that removing the attribute from our world does not clear,
  * so an adopted `<img onerror>` still fires once the image loads (seen in Chromium 156). Fresh nodes never had one.
  */
-function rebuild(source: Node, doc: Document, into: Node): void {
+function rebuild(source: Node, doc: Document, into: Node, kept: (typeof KEPT)[SanitizeMode]): void {
   for (const child of source.childNodes) {
     if (child.nodeType === 3) {
       into.appendChild(doc.createTextNode(child.nodeValue ?? ''));
     } else if (child.nodeType === 1) {
       const element = child as Element;
       const tag = element.localName;
-      if (!KEPT_TAGS.has(tag)) {
-        rebuild(element, doc, into);
+      if (!kept.tags.has(tag)) {
+        rebuild(element, doc, into, kept);
         continue;
       }
       if (tag === 'img' && !element.hasAttribute('src')) {
@@ -109,16 +159,34 @@ function rebuild(source: Node, doc: Document, into: Node): void {
       }
       const copy = doc.createElement(tag);
       for (const { name, value } of element.attributes) {
-        if (KEPT_ATTRIBUTES.has(name)) copy.setAttribute(name, value);
+        if (!kept.attributes.has(name)) continue;
+        if (name !== 'class') copy.setAttribute(name, value);
+        else {
+          const tokens = safeClassTokens(value);
+          if (tokens.length > 0) copy.setAttribute('class', tokens.join(' '));
+        }
       }
-      rebuild(element, doc, copy);
+      rebuild(element, doc, copy, kept);
       into.appendChild(copy);
     }
   }
 }
 
+/**
+ * `comment` mode, for the structure of a comment item that is rebuilt around its sanitized parts (the item element, a
+ * reply list): a brand-new element of `doc` with the source's tag when the comment mode keeps it (else `div`) and its
+ * classes filtered by safeClassTokens. Nothing else of the source: no attribute, no child.
+ */
+export function shallowCommentElement(source: Element, doc: Document): Element {
+  const tag = KEPT.comment.tags.has(source.localName) && source.localName !== 'img' && source.localName !== 'a' ? source.localName : 'div';
+  const copy = doc.createElement(tag);
+  const tokens = safeClassTokens(source.getAttribute('class'));
+  if (tokens.length > 0) copy.setAttribute('class', tokens.join(' '));
+  return copy;
+}
+
 /** A fragment of safe nodes from untrusted comment HTML, owned by `doc` (nothing executable, no ids, no styles). */
-export function sanitizeCommentHtml(html: string, doc: Document = document): DocumentFragment {
+export function sanitizeCommentHtml(html: string, doc: Document = document, options: SanitizeOptions = {}): DocumentFragment {
   const result = doc.createDocumentFragment();
   const view = doc.defaultView as (Window & typeof globalThis) | null;
   if (!view) return result;
@@ -127,6 +195,13 @@ export function sanitizeCommentHtml(html: string, doc: Document = document): Doc
     purifier = createPurifier(view);
     purifiers.set(view, purifier);
   }
-  rebuild(purifier.sanitize(html, CONFIG), doc, result);
+  const mode = options.mode ?? 'preview';
+  const previous = active;
+  active = { mode, baseUrl: options.baseUrl ?? null };
+  try {
+    rebuild(purifier.sanitize(html, mode === 'comment' ? COMMENT_CONFIG : CONFIG), doc, result, KEPT[mode]);
+  } finally {
+    active = previous;
+  }
   return result;
 }
