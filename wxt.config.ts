@@ -9,8 +9,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: the reader's options. activeTab/tabs are not needed: the popup talks to the active tab by id.
-    permissions: ['storage'],
+    // storage: the reader's options. scripting: the background injects the full content script where the loader
+    // found comment signals (docs/permissions.md). activeTab/tabs are not needed: the popup talks to the tab by id.
+    permissions: ['storage', 'scripting'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
