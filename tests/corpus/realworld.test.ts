@@ -3,18 +3,19 @@
  * truth, and the 89 pages without a comment list (articles, counts, forms, widgets, embeds) yield no comment.
  */
 import { describe, expect, it } from 'vitest';
-import { readTruthFile, realworldPages, withParsedPage } from './corpus-pages';
+import { readTruthFile, realworldPages, sharedOrNotice, withParsedPage } from './corpus-pages';
 import { expectPageMatchesTruth } from './expect-truth';
 
+const shared = sharedOrNotice('the real-world captures (../shared/realworld)');
 const pages = realworldPages();
 
-describe.each(pages)('$label', (page) => {
+describe.skipIf(!shared).each(pages)('$label', (page) => {
   it('matches its truth', () => {
     withParsedPage(page, (parse) => expectPageMatchesTruth(parse, readTruthFile(page.truthPath)));
   });
 });
 
-describe('realworld embedded systems', () => {
+describe.skipIf(!shared)('realworld embedded systems', () => {
   it.each(pages.filter((page) => ['disqus', 'livefyre'].includes(readTruthFile(page.truthPath).system ?? '')))(
     '$label is reported as an unreadable embedded thread',
     (page) => {

@@ -5,6 +5,7 @@
 import { after, before, describe } from 'node:test';
 import { launchBrowser, BROWSERS, type BrowserName, type E2EBrowser, type E2EPage, type UiLanguage } from './browsers.ts';
 import { pagePath, type Theme } from './corpus.ts';
+import type { TestPage } from './pages.ts';
 import { startServer, type StaticServer } from './server.ts';
 
 export interface Session {
@@ -13,6 +14,8 @@ export interface Session {
   readonly server: StaticServer;
   /** A new tab on a corpus page, once the content script is done with it (enhanced, or bailed out). */
   openCorpusPage(theme: Theme, variant: string): Promise<E2EPage>;
+  /** A new tab on a test page (corpus or demo, lib/pages.ts), once the content script is done with it. */
+  openTestPage(page: TestPage): Promise<E2EPage>;
   /** A new tab on a corpus page, as soon as it has loaded (nothing awaited from the extension). */
   openPage(url: string): Promise<E2EPage>;
 }
@@ -45,6 +48,11 @@ export function inEachBrowser(title: string, define: (session: () => Session) =>
           },
           async openCorpusPage(theme, variant) {
             const page = await this.openPage(server.url(pagePath(theme, variant)));
+            await waitForContentScript(page);
+            return page;
+          },
+          async openTestPage(testPage) {
+            const page = await this.openPage(server.url(testPage.path));
             await waitForContentScript(page);
             return page;
           },
