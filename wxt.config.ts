@@ -1,5 +1,11 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { ICON_SIZES, renderIcons } from './tools/icons';
+
+/** The icon's source; its PNGs are rendered at build time into .wxt/icons and copied to icon/<size>.png. */
+const ICON_SOURCE = 'assets/icon.svg';
+const iconPaths = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 
 // One config for Chrome (MV3) and Firefox (MV2 by default; `-b firefox --mv3` also works).
 export default defineConfig({
@@ -9,6 +15,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // The toolbar button uses 16 and 32 (entrypoints/popup/index.html, manifest.default_icon).
+    icons: iconPaths,
     // storage: the reader's options. scripting: the background injects the full content script where the loader
     // found comment signals (docs/permissions.md). activeTab/tabs are not needed: the popup talks to the tab by id.
     permissions: ['storage', 'scripting'],
@@ -27,6 +35,12 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    'build:publicAssets': async (wxt, files) => {
+      const rendered = await renderIcons(path.resolve(wxt.config.root, ICON_SOURCE), path.resolve(wxt.config.wxtDir, 'icons'));
+      for (const [size, file] of rendered) files.push({ absoluteSrc: file, relativeDest: iconPaths[size]! });
+    },
+  },
   // `npm run zip`: the sources zip (for add-on review) holds what rebuilds the extension, not tests or outputs.
   zip: {
     excludeSources: ['tests/**', 'scripts/**', 'bench/**', 'e2e-results/**', 'demo-output/**', 'bench-results/**', '**/*.log'],

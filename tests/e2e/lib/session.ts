@@ -3,7 +3,7 @@
  * `describe` block, one launch with the extension, one corpus server, and fresh tabs per test.
  */
 import { after, before, describe } from 'node:test';
-import { launchBrowser, BROWSERS, type BrowserName, type E2EBrowser, type E2EPage, type UiLanguage } from './browsers.ts';
+import { launchBrowser, BROWSERS, type BrowserName, type E2EBrowser, type E2EPage, type LaunchOptions, type UiLanguage } from './browsers.ts';
 import { pagePath, type Theme } from './corpus.ts';
 import type { TestPage } from './pages.ts';
 import { startServer, type StaticServer } from './server.ts';
@@ -24,7 +24,12 @@ export interface Session {
 export const TEST_TIMEOUT = 60_000;
 
 /** Declare `define`'s tests once per browser. */
-export function inEachBrowser(title: string, define: (session: () => Session) => void, language: UiLanguage = 'en'): void {
+export function inEachBrowser(
+  title: string,
+  define: (session: () => Session) => void,
+  language: UiLanguage = 'en',
+  launch: Omit<LaunchOptions, 'language'> = {},
+): void {
   for (const name of BROWSERS) {
     describe(`${title} [${name}${language === 'en' ? '' : `, ${language}`}]`, { timeout: 5 * TEST_TIMEOUT }, () => {
       let current: Session | null = null;
@@ -32,7 +37,7 @@ export function inEachBrowser(title: string, define: (session: () => Session) =>
 
       before(async () => {
         const server = await startServer();
-        const browser = await launchBrowser(name, { language }).catch(async (error: unknown) => {
+        const browser = await launchBrowser(name, { ...launch, language }).catch(async (error: unknown) => {
           await server.close();
           throw error;
         });
