@@ -4,8 +4,8 @@
  * the browser stays open for you to try it; without one ($DISPLAY unset), it runs headless and writes before/after
  * screenshots to demo-output/.
  *
- * Usage: npm start [-- <page>]   e.g. npm start -- the-big-radio-thread/   (any page of demo/site, or of
- * ../shared/corpus when it is beside the repository)
+ * Usage: npm start [-- [--no-build] <page>]   e.g. npm start -- the-big-radio-thread/   (any page of demo/site, or
+ * of ../shared/corpus when it is beside the repository). --no-build uses the build already in .output.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -85,9 +85,11 @@ async function screenshots(browser: E2EBrowser, url: string): Promise<string[]> 
 }
 
 async function main(): Promise<void> {
-  const pagePath = process.argv[2] ?? DEFAULT_PAGE;
+  const args = process.argv.slice(2);
+  const build = !args.includes('--no-build');
+  const pagePath = args.find((arg) => !arg.startsWith('--')) ?? DEFAULT_PAGE;
   checkPrerequisites(pagePath);
-  buildAndPackage();
+  if (build) buildAndPackage();
   const server = await startServer();
   const url = server.url(pagePath);
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -100,8 +102,8 @@ async function main(): Promise<void> {
     console.log('Try j / k to move, p for the parent, Enter to fold a thread, ? for every key; the toolbar icon opens the popup.');
     console.log(`Every demo page: ${server.url('')} (the demo blog's home page lists them; demo/site on disk).`);
     console.log('\nInstallable packages:\n  ' + packages().join('\n  '));
-    console.log('\nClose the browser window (or press Ctrl+C) to stop.');
-    process.once('SIGINT', () => void browser.close());
+    console.log('\nTo stop: close the browser window, or press Ctrl+C here.');
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void browser.close());
     await browser.closed();
   } else {
     console.log(`No display ($DISPLAY unset): running headless on ${url}`);
