@@ -17,6 +17,9 @@ export default defineConfig({
     default_locale: 'en',
     // The toolbar button uses 16 and 32 (entrypoints/popup/index.html, manifest.default_icon).
     icons: iconPaths,
+    // The only script every page gets: the loader (entrypoints/loader.ts, an unlisted script, so without WXT's
+    // content-script wrapper). It asks the background for entrypoints/content where the page has comment signals.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['loader.js'], run_at: 'document_idle' }],
     // storage: the reader's options. scripting: the background injects the full content script where the loader
     // found comment signals (docs/permissions.md). activeTab/tabs are not needed: the popup talks to the tab by id.
     permissions: ['storage', 'scripting'],
@@ -43,6 +46,7 @@ export default defineConfig({
   },
   // `npm run zip`: the sources zip (for add-on review) holds what rebuilds the extension, not tests or outputs.
   zip: {
-    excludeSources: ['tests/**', 'scripts/**', 'bench/**', 'e2e-results/**', 'demo-output/**', 'bench-results/**', '**/*.log'],
+    // The demo blog and the store assets do not rebuild the extension (assets/icon.svg and tools/icons.ts do).
+    excludeSources: ['tests/**', 'scripts/**', 'bench/**', 'demo/**', 'store/**', 'e2e-results/**', 'demo-output/**', 'bench-results/**', '**/*.log'],
   },
 });

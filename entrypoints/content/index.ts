@@ -5,7 +5,7 @@ import { createPreviewFeature } from '@/utils/view/preview';
 import { startPageSession } from './page-session';
 
 export default defineContentScript({
-  // Not in the manifest: the loader (entrypoints/loader.content) asks the background to inject it, only on pages
+  // Not in the manifest: the loader (entrypoints/loader.ts) asks the background to inject it, only on pages
   // with comment signals. `matches` becomes the host permission that injection needs (docs/permissions.md).
   registration: 'runtime',
   matches: ['http://*/*', 'https://*/*'],

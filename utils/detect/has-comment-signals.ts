@@ -25,7 +25,7 @@ const RECENT_COMMENTS_SELECTOR = '.widget_recent_comments, #recentcomments, .wp-
 
 /**
  * Cheap pre-check (one querySelector, then the few permalinks): false means the page surely holds no thread and no
- * known comment embed. It decides whether the rest of Threadlight is loaded at all (entrypoints/loader.content).
+ * known comment embed. It decides whether the rest of Threadlight is loaded at all (entrypoints/loader.ts).
  */
 export function hasCommentSignals(doc: Document): boolean {
   if (doc.querySelector(SIGNAL_SELECTOR) !== null) return true;

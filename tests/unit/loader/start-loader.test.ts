@@ -4,39 +4,58 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { startLoader } from '@/entrypoints/loader.content/start-loader';
+import { startLoader as start, type Loader, type LoaderConfig, type LoaderContext } from '@/utils/loader/start-loader';
 import { MARK_BAIL, MARK_START } from '@/utils/loader/marks';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { ARTICLE, commentsArea, documentFrom, html5Item } from '../parse/markup';
 
-let ctx: ContentScriptContext;
+/** A context whose navigations the test triggers; timers run at once. */
+function fakeContext() {
+  const listeners = new Set<() => void>();
+  const context: LoaderContext = {
+    setTimeout: (handler) => void handler(),
+    watchNavigation(listener) {
+      listeners.add(listener);
+      return { stop: () => listeners.delete(listener) };
+    },
+  };
+  return { context, navigate: () => listeners.forEach((listener) => listener()), watching: () => listeners.size };
+}
+
+let ctx: ReturnType<typeof fakeContext>;
+const started: Loader[] = [];
+const startLoader = (config: LoaderConfig): Loader => {
+  const loader = start(config);
+  started.push(loader);
+  return loader;
+};
+
+afterEach(() => started.splice(0).forEach((loader) => loader.stop()));
 
 beforeEach(() => {
   fakeBrowser.reset();
-  ctx = new ContentScriptContext('loader');
+  ctx = fakeContext();
   performance.clearMarks();
 });
-
-afterEach(() => ctx.notifyInvalidated());
 
 const marks = () => ({ start: performance.getEntriesByName(MARK_START).length, bail: performance.getEntriesByName(MARK_BAIL).length });
 
 describe('loader', () => {
-  it('on a page without signals: marks start and bail, loads nothing, tells the popup there is no thread', async () => {
+  it('on a page without signals: marks start and bail, loads nothing, registers no message listener', async () => {
     const load = vi.fn(async () => {});
-    const loader = startLoader({ ctx, doc: documentFrom(ARTICLE), load });
+    const loader = startLoader({ context: ctx.context, doc: documentFrom(ARTICLE), load });
     await loader.ready;
     expect(load).not.toHaveBeenCalled();
     expect(loader.status()).toBe('none');
     expect(marks()).toEqual({ start: 1, bail: 1 });
-    expect(await sendMessage('getPageState', undefined)).toMatchObject({ status: 'none', errors: [] });
+    // The popup reads the marks instead (components/popup/loader-probe.ts).
+    await expect(sendMessage('getPageState', undefined)).rejects.toThrow();
   });
 
   it('on a page with a thread: asks once for the full script, then stops answering for the page', async () => {
     let finish!: () => void;
     const load = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
-    const loader = startLoader({ ctx, doc: documentFrom(commentsArea(html5Item({ id: 1, depth: 1, author: 'A' }))), load });
+    const loader = startLoader({ context: ctx.context, doc: documentFrom(commentsArea(html5Item({ id: 1, depth: 1, author: 'A' }))), load });
     expect(load).toHaveBeenCalledTimes(1);
     // While the full script loads, the popup hears 'loading' (it polls again).
     expect(await sendMessage('getPageState', undefined)).toMatchObject({ status: 'loading' });
@@ -51,7 +70,7 @@ describe('loader', () => {
   it('a failed request is an error the popup can show, and the page is left alone', async () => {
     const doc = documentFrom(commentsArea(html5Item({ id: 1, depth: 1, author: 'A' })));
     const before = doc.documentElement.outerHTML;
-    const loader = startLoader({ ctx, doc, load: () => Promise.reject(new Error('Missing host permission for the tab')) });
+    const loader = startLoader({ context: ctx.context, doc, load: () => Promise.reject(new Error('Missing host permission for the tab')) });
     await loader.ready;
     expect(loader.status()).toBe('error');
     expect(marks()).toEqual({ start: 1, bail: 1 });
@@ -59,15 +78,27 @@ describe('loader', () => {
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 
-  it('looks again after an SPA navigation and loads once the new page has a thread', async () => {
+  it('looks again after an SPA navigation and loads once the new page has a thread, then stops watching', async () => {
     const doc = documentFrom(ARTICLE);
     const load = vi.fn(async () => {});
-    const loader = startLoader({ ctx, doc, load, navigationDelay: 0 });
+    const loader = startLoader({ context: ctx.context, doc, load, navigationDelay: 0 });
     await loader.ready;
     expect(load).not.toHaveBeenCalled();
+    expect(ctx.watching()).toBe(1);
+    ctx.navigate(); // still no thread
+    expect(load).not.toHaveBeenCalled();
     doc.body.innerHTML = commentsArea(html5Item({ id: 1, depth: 1, author: 'A' }));
-    history.pushState({}, '', '/a-post-with-comments/');
-    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(1), { timeout: 3_000 });
+    ctx.navigate();
+    expect(load).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(loader.status()).toBe('loaded'));
+    expect(ctx.watching()).toBe(0);
+    ctx.navigate();
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('watches no navigation on a page that has signals from the start', async () => {
+    const loader = startLoader({ context: ctx.context, doc: documentFrom(commentsArea(html5Item({ id: 1, depth: 1, author: 'A' }))), load: async () => {} });
+    await loader.ready;
+    expect(ctx.watching()).toBe(0);
   });
 });
