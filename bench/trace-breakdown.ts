@@ -37,6 +37,8 @@ export interface TraceBreakdown {
   layoutMs: number;
   /** The content script's callbacks after the window (deferred work: reply lines, observers), CPU ms. */
   afterCpuMs: number;
+  /** Threadlight's scripts evaluated in the page, by file name (`loader.js` alone on a page without signals). */
+  evaluatedScripts: string[];
 }
 
 const CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'v8', 'disabled-by-default-devtools.timeline'];
@@ -64,7 +66,8 @@ export function breakdown(events: TraceEvent[]): TraceBreakdown | null {
   const start = mark('threadlight:start');
   const ready = mark('threadlight:ready') ?? mark('threadlight:bail');
   if (!start || !ready) return null;
-  const ours = (e: TraceEvent) => e.ph === 'X' && e.pid === start.pid && /^chrome-extension:\/\/[^/]+\/content-scripts\//.test(e.args?.data?.url ?? '');
+  // The loader (loader.js, every page) and the full content script (content-scripts/content.js, injected).
+  const ours = (e: TraceEvent) => e.ph === 'X' && e.pid === start.pid && /^chrome-extension:\/\/[^/]+\/(content-scripts\/|loader\.js)/.test(e.args?.data?.url ?? '');
   const onMain = events.filter((e) => e.ph === 'X' && e.pid === start.pid && e.tid === start.tid);
   const inWindow = (e: TraceEvent) => e.ts < ready.ts && e.ts + (e.dur ?? 0) > start.ts;
   const tasks = onMain.filter((e) => e.name === 'RunTask' && inWindow(e));
@@ -90,5 +93,6 @@ export function breakdown(events: TraceEvent[]): TraceBreakdown | null {
     styleMs: total((e) => e.name === 'UpdateLayoutTree'),
     layoutMs: total((e) => e.name === 'Layout'),
     afterCpuMs: cpu(events.filter((e) => ours(e) && e.name === 'FunctionCall' && e.ts > ready.ts)),
+    evaluatedScripts: [...new Set(evaluations.map((ev) => (ev.args?.data?.url ?? '').replace(/^.*\//, '')))].sort(),
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The background only keeps the toolbar badge: the comment count of each tab, as its content script reports it.
- * No network, no remote code, no state of its own (an MV3 service worker may be stopped at any time).
+ * The background keeps the toolbar badge (the comment count of each tab, as its content script reports it) and
+ * injects the full content script where the loader found comment signals. No network, no remote code, no state of
+ * its own (an MV3 service worker may be stopped at any time).
  */
 import { browser, defineBackground } from '#imports';
 import { formatBadgeCount } from '@/utils/i18n/format';
@@ -35,7 +36,25 @@ async function setTabBadge(tabId: number, count: number | null): Promise<void> {
   }
 }
 
+/** The full content script (entrypoints/content, `registration: 'runtime'`), as WXT names it in the build. */
+const FULL_CONTENT_SCRIPT = '/content-scripts/content.js';
+
+/**
+ * Run the full content script in one frame of a tab, once its loader asked. The scripting API exists in Chrome MV3
+ * and in Firefox (MV2 and MV3, desktop and Android) from version 102; it needs host permission for the page, which
+ * the runtime-registered content script's `matches` grant (the same sites the loader runs on).
+ */
+async function injectFullContentScript(tabId: number, frameId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [FULL_CONTENT_SCRIPT] });
+}
+
 export default defineBackground(() => {
+  onMessage('loadThreadlight', async ({ sender }) => {
+    const tabId = sender.tab?.id;
+    if (typeof tabId !== 'number' || tabId < 0) throw new Error('loadThreadlight: the sender is not a tab');
+    await injectFullContentScript(tabId, sender.frameId ?? 0);
+  });
+
   onMessage('setBadge', ({ data, sender }) => {
     const tabId = sender.tab?.id;
     // Only a tab's top frame speaks for the tab (an embedded frame with its own comments must not overwrite it).

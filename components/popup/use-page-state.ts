@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { sendMessage, type PageState } from '@/utils/messaging/protocol';
+import { probeLoaderBailOut } from './loader-probe';
 import { readPageState } from './page-state';
 
 export type Connection =
@@ -21,7 +22,9 @@ async function askPageState(tabId: number): Promise<PageState | null> {
   try {
     return readPageState(await sendMessage('getPageState', undefined, tabId));
   } catch {
-    return null; // "No response" / "Receiving end does not exist": nobody listens in that tab.
+    // "No response" / "Receiving end does not exist": nobody listens in that tab. The loader keeps quiet on pages
+    // without comment signals; its marks tell.
+    return probeLoaderBailOut(tabId);
   }
 }
 

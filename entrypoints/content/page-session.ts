@@ -6,6 +6,7 @@
 import type { ContentScriptContext } from '#imports';
 import { detectCommentSections } from '@/utils/detect/detect-comment-sections';
 import { hasCommentSignals } from '@/utils/detect/has-comment-signals';
+import { MARK_BAIL, MARK_READY, mark } from '@/utils/loader/marks';
 import type { CommentSection, EmbeddedSystem } from '@/utils/detect/types';
 import { onMessage, sendMessage, type PageState, type PageStatus } from '@/utils/messaging/protocol';
 import { parseSection } from '@/utils/parse/parse-section';
@@ -45,18 +46,8 @@ interface FoundSection {
 
 const MAX_ERRORS = 20;
 
-/** Performance marks read by the benchmark and the e2e suite. */
-export const MARK_START = 'threadlight:start';
-export const MARK_READY = 'threadlight:ready';
-export const MARK_BAIL = 'threadlight:bail';
-
-function mark(name: string): void {
-  try {
-    performance.mark(name);
-  } catch {
-    // Marks are diagnostics only.
-  }
-}
+/** Performance marks read by the benchmark and the e2e suite (the loader sets `start`). */
+export { MARK_BAIL, MARK_READY, MARK_START } from '@/utils/loader/marks';
 
 function describeError(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;

@@ -1,6 +1,7 @@
 /**
  * The inspector CLI (tools/inspect.ts) as a user runs it: its --json lines match the truth, bad inputs give a clear
- * error without stopping the other inputs, and URLs are fetched.
+ * error without stopping the other inputs, and URLs are fetched. On the repository's own pages (demo/site and
+ * tests/fixtures/markup), so it runs in a clone alone.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, SHARED_DIR, readTruthFile, truthRow } from './corpus-pages';
+import { DEMO_DIR, FIXTURES_DIR, REPO_ROOT, readTruthFile, truthRow } from './corpus-pages';
 
 interface Run {
   code: number;
@@ -31,17 +32,18 @@ function runCli(args: string[]): Promise<Run> {
 
 const jsonLines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
 
-const TRUTH_PAGES = ['corpus/twentytwentyone/seed-004', 'corpus/twentytwentythree/seed-003', 'realworld/trafilatura/blog.wordpress.com.diverse'];
+/** Demo pages with a truth: a classic nested thread, a flat French one with pings, a block theme's. */
+const TRUTH_PAGES = ['forty-broken-radios/index', 'carnet-papier/index', 'shared-tool-shed/index'];
 
 describe('inspect --json', () => {
   it('prints one line per page whose comments equal the truth', async () => {
-    const files = TRUTH_PAGES.map((page) => path.join(SHARED_DIR, `${page}.html`));
+    const files = TRUTH_PAGES.map((page) => path.join(DEMO_DIR, `${page}.html`));
     const run = await runCli(['--json', ...files]);
     expect(run.code).toBe(0);
     const lines = jsonLines(run.stdout);
     expect(lines).toHaveLength(TRUTH_PAGES.length);
     lines.forEach((line, i) => {
-      const truth = readTruthFile(path.join(SHARED_DIR, `${TRUTH_PAGES[i]}.truth.json`));
+      const truth = readTruthFile(path.join(DEMO_DIR, `${TRUTH_PAGES[i]}.truth.json`));
       expect(Object.keys(line)).toEqual(['file', 'detected', 'source', 'postAuthor', 'comments', 'summary']);
       expect(line).toMatchObject({ file: files[i], detected: true, source: 'wordpress', postAuthor: truth.post_author ?? null });
       expect(line.comments).toEqual(truth.comments.map(truthRow));
@@ -51,14 +53,14 @@ describe('inspect --json', () => {
         pingbacks: truth.summary!.pingbacks,
         maxDepth: truth.summary!.max_depth,
       });
-      // The corpus truth counts participants as WordPress does (every distinct name, pinging sites included).
-      if (truth.summary!.participants !== undefined) expect(line.summary).toMatchObject({ participants: truth.summary!.participants });
+      // The truth counts participants as WordPress does (every distinct name, pinging sites included).
+      expect(line.summary).toMatchObject({ participants: truth.summary!.participants });
     });
   }, 120_000);
 
   it('reports pages without a thread, and embedded systems as the source', async () => {
-    const none = path.join(SHARED_DIR, 'corpus/twentytwentyone/seed-000.html');
-    const disqus = path.join(SHARED_DIR, 'realworld/readability/quanta-1.html');
+    const none = path.join(DEMO_DIR, 'workbench-lighting/index.html');
+    const disqus = path.join(FIXTURES_DIR, 'disqus.html');
     const run = await runCli(['--json', none, disqus]);
     expect(run.code).toBe(0);
     expect(jsonLines(run.stdout)).toEqual([
@@ -78,7 +80,7 @@ describe('inspect: bad input', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('gives each bad input an error line and a stderr message, still processes the good ones, exits non-zero', async () => {
-    const good = path.join(SHARED_DIR, 'corpus/twentytwentyone/seed-001.html');
+    const good = path.join(DEMO_DIR, 'carnet-papier/index.html');
     const missing = path.join(dir, 'missing.html');
     const inputs = [missing, good, dir, path.join(dir, 'data.json'), path.join(dir, 'image.html')];
     const run = await runCli(['--json', ...inputs]);
@@ -86,7 +88,7 @@ describe('inspect: bad input', () => {
     const lines = jsonLines(run.stdout);
     expect(lines.map((line) => line.file)).toEqual(inputs);
     expect(lines[0]).toEqual({ file: missing, error: `no such file: ${missing}` });
-    expect(lines[1]).toMatchObject({ detected: true, summary: { comments: 22 } });
+    expect(lines[1]).toMatchObject({ detected: true, summary: { comments: 18 } });
     expect(lines[2]!.error).toMatch(/is a directory/);
     expect(lines[3]!.error).toMatch(/not an HTML file/);
     expect(lines[4]!.error).toMatch(/not an HTML file/);
@@ -95,10 +97,10 @@ describe('inspect: bad input', () => {
   }, 120_000);
 
   it('prints a readable summary by default, and usage errors exit with 2', async () => {
-    const readable = await runCli([path.join(SHARED_DIR, 'corpus/twentytwentythree/seed-004.html')]);
+    const readable = await runCli([path.join(DEMO_DIR, 'forty-broken-radios/index.html')]);
     expect(readable.code).toBe(0);
-    expect(readable.stdout).toContain('58 comments · 19 people · 17 by the post author · 1 pingbacks · depth 5');
-    expect(readable.stdout).toContain('post author: Benoît Faverial (from bypostauthor)');
+    expect(readable.stdout).toContain('36 comments · 13 people · 11 by the post author · 1 pingbacks · depth 5');
+    expect(readable.stdout).toContain('post author: Hollis Marchetti (from bypostauthor)');
     const usage = await runCli(['--nope']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('unknown option: --nope');
@@ -112,7 +114,7 @@ describe('inspect: URLs', () => {
   let server: http.Server;
   let base: string;
   beforeAll(async () => {
-    const page = fs.readFileSync(path.join(SHARED_DIR, 'corpus/twentytwentytwo/seed-003.html'));
+    const page = fs.readFileSync(path.join(DEMO_DIR, 'shared-tool-shed/index.html'));
     server = http.createServer((request, response) => {
       if (request.url === '/post/') response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
       else if (request.url === '/feed.json') response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
@@ -132,7 +134,7 @@ describe('inspect: URLs', () => {
     const run = await runCli(['--json', `${base}/post/`, `${base}/gone/`, `${base}/feed.json`, unreachable]);
     expect(run.code).toBe(1);
     const [page, gone, feed, down] = jsonLines(run.stdout);
-    expect(page).toMatchObject({ file: `${base}/post/`, detected: true, summary: { comments: 6, pingbacks: 2 } });
+    expect(page).toMatchObject({ file: `${base}/post/`, detected: true, summary: { comments: 24, pingbacks: 1, postAuthorReplies: 2 } });
     expect(gone!.error).toMatch(/HTTP 404/);
     expect(feed!.error).toMatch(/not an HTML page.*application\/json/);
     expect(down!.error).toMatch(/cannot fetch/);

@@ -3,13 +3,15 @@
  * seconds for 8 MB) and shared by its assertions. Speed is measured by `npm run bench:parse`, not asserted here.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { closeDocument, corpusPages, loadDocument, parseDocument, readTruthFile, type PageParse, type TruthFile } from './corpus-pages';
+import { closeDocument, corpusPages, loadDocument, parseDocument, readTruthFile, sharedOrNotice, type PageParse, type TruthFile } from './corpus-pages';
 import { expectPageMatchesTruth } from './expect-truth';
 
+const shared = sharedOrNotice('the big corpus threads (../shared/corpus big-300, big-1500, big-5000)');
 const pages = corpusPages().filter((page) => page.label.includes('/big-'));
 const SLOW = 300_000;
 
-describe.each(pages)('$label', (page) => {
+describe.skipIf(!shared)('big corpus threads', () => {
+  describe.each(pages)('$label', (page) => {
   let doc: Document | null = null;
   let parse: PageParse | null = null;
   let truth: TruthFile;
@@ -29,4 +31,5 @@ describe.each(pages)('$label', (page) => {
   it('parses exactly as WordPress rendered it', () => {
     expectPageMatchesTruth(parse!, truth);
   });
+});
 });

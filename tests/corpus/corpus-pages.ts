@@ -1,12 +1,14 @@
 /**
  * The pages the parser is judged on, with their truth: ../shared/corpus (WordPress-rendered, truth from WordPress's
- * own data), ../shared/realworld (live captures, hand-checked truth) and tests/fixtures/markup (third-party themes and
- * plugins; globbed, so fixtures added later are picked up). Shared by the corpus tests and `report.ts`.
+ * own data), ../shared/realworld (live captures, hand-checked truth), tests/fixtures/markup (third-party themes and
+ * plugins; globbed, so fixtures added later are picked up) and demo/site (the demo blog, generated). Shared by the
+ * corpus tests and `report.ts`. Without ../shared the first two lists are empty.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { SHARED_AVAILABLE, SHARED_DIR } from '../shared-material';
 import { detectCommentSections } from '@/utils/detect/detect-comment-sections';
 import { hasCommentSignals } from '@/utils/detect/has-comment-signals';
 import type { Detection } from '@/utils/detect/types';
@@ -14,9 +16,11 @@ import { parseSection } from '@/utils/parse/parse-section';
 import type { ParsedSection } from '@/utils/parse/types';
 import type { ThreadComment } from '@/utils/thread/types';
 
+export { SHARED_AVAILABLE, SHARED_DIR, sharedOrNotice } from '../shared-material';
+
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SHARED_DIR = path.resolve(REPO_ROOT, '../shared');
 export const FIXTURES_DIR = path.join(REPO_ROOT, 'tests/fixtures/markup');
+export const DEMO_DIR = path.join(REPO_ROOT, 'demo/site');
 
 export interface TruthComment {
   wp_id: number | string;
@@ -45,9 +49,9 @@ export interface TruthFile {
 }
 
 export interface CorpusPage {
-  /** `corpus/twentytwentyone/seed-004`, `realworld/readability/ars-1`, `fixtures/astra` */
+  /** `corpus/twentytwentyone/seed-004`, `realworld/readability/ars-1`, `fixtures/astra`, `demo/forty-broken-radios/index` */
   label: string;
-  set: 'corpus' | 'realworld' | 'fixtures';
+  set: 'corpus' | 'realworld' | 'fixtures' | 'demo';
   htmlPath: string;
   truthPath: string;
   /** The URL the page was served from, when known (relative links resolve against it). */
@@ -62,8 +66,7 @@ interface ManifestPage {
   url?: string;
 }
 
-function pagesFromManifest(set: 'corpus' | 'realworld'): CorpusPage[] {
-  const dir = path.join(SHARED_DIR, set);
+function pagesFromManifest(set: 'corpus' | 'realworld' | 'demo', dir = path.join(SHARED_DIR, set)): CorpusPage[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { pages: ManifestPage[] };
   return manifest.pages.map((page) => {
     const htmlPath = path.join(dir, page.html);
@@ -93,12 +96,19 @@ export function fixturePages(): CorpusPage[] {
     });
 }
 
+/** ../shared/corpus (empty without ../shared). */
 export function corpusPages(): CorpusPage[] {
-  return pagesFromManifest('corpus');
+  return SHARED_AVAILABLE ? pagesFromManifest('corpus') : [];
 }
 
+/** ../shared/realworld (empty without ../shared). */
 export function realworldPages(): CorpusPage[] {
-  return pagesFromManifest('realworld');
+  return SHARED_AVAILABLE ? pagesFromManifest('realworld') : [];
+}
+
+/** The demo blog's pages (demo/site/manifest.json), always there. */
+export function demoPages(): CorpusPage[] {
+  return pagesFromManifest('demo', DEMO_DIR);
 }
 
 export function readTruthFile(truthPath: string): TruthFile {

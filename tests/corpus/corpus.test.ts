@@ -3,16 +3,17 @@
  * the parse equals WordPress's own data, exactly.
  */
 import { describe, expect, it } from 'vitest';
-import { corpusPages, readTruthFile, withParsedPage } from './corpus-pages';
+import { corpusPages, readTruthFile, sharedOrNotice, withParsedPage } from './corpus-pages';
 import { expectPageMatchesTruth } from './expect-truth';
 
+const shared = sharedOrNotice('the WordPress corpus pages (../shared/corpus)');
 const pages = corpusPages().filter((page) => !page.label.includes('/big-'));
 
-it('finds the corpus pages (every theme, every variant but the big ones)', () => {
+it.skipIf(!shared)('finds the corpus pages (every theme, every variant but the big ones)', () => {
   expect(pages.length).toBeGreaterThanOrEqual(30);
 });
 
-describe.each(pages)('$label', (page) => {
+describe.skipIf(!shared).each(pages)('$label', (page) => {
   it('parses exactly as WordPress rendered it (ids, parents, authors, post author, types, depth, order)', () => {
     const truth = readTruthFile(page.truthPath);
     withParsedPage(page, (parse) => expectPageMatchesTruth(parse, truth));
@@ -23,7 +24,7 @@ const themes = new Set(pages.map((page) => page.label.split('/')[1]));
 const pagedPages = pages.filter((page) => page.label.includes('-paged-'));
 const unpagedSeed004 = pages.filter((page) => page.label.endsWith('/seed-004'));
 
-describe('comment pagination in the corpus', () => {
+describe.skipIf(!shared)('comment pagination in the corpus', () => {
   it('has the paged variants and seed-004 of every theme', () => {
     expect(themes.size).toBeGreaterThanOrEqual(3);
     expect(pagedPages).toHaveLength(2 * themes.size);

@@ -1,16 +1,17 @@
 /** Collapsing and expanding threads: one thread through its toggle, every thread at once through Shift+C. */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { biggestThread, descendantIds, readTruth } from './lib/corpus.ts';
+import { biggestThread, descendantIds } from './lib/corpus.ts';
+import { englishThreadPage } from './lib/pages.ts';
 import { readComments, readToggle, scrollToCenter, toggleSays } from './lib/probes.ts';
 import { inEachBrowser, TEST_TIMEOUT } from './lib/session.ts';
 
-const THEME = 'twentytwentyone';
-const truth = readTruth(THEME, 'seed-004');
+const testPage = englishThreadPage();
+const { truth } = testPage;
 
 inEachBrowser('collapse', (session) => {
   it('puts one toggle on every comment that has replies, expanded', { timeout: TEST_TIMEOUT }, async () => {
-    const page = await session().openCorpusPage(THEME, 'seed-004');
+    const page = await session().openTestPage(testPage);
     const withReplies = truth.comments.map((c) => String(c.wp_id)).filter((id) => descendantIds(truth, id).length > 0);
     const toggles = await page.run(() =>
       Array.from(document.querySelectorAll('[data-threadlight-toggle]')).map((toggle) => ({
@@ -26,9 +27,9 @@ inEachBrowser('collapse', (session) => {
 
   it('collapses the biggest thread through its toggle (its whole subtree hidden), then expands it', { timeout: TEST_TIMEOUT }, async () => {
     const { id, descendants } = biggestThread(truth);
-    const page = await session().openCorpusPage(THEME, 'seed-004');
+    const page = await session().openTestPage(testPage);
     const before = await page.run(readComments);
-    assert.ok(descendants.length >= 3, `seed-004's biggest thread (${id}) has replies to hide`);
+    assert.ok(descendants.length >= 3, `${testPage.label}'s biggest thread (${id}) has replies to hide`);
 
     await page.click(`[data-threadlight-toggle="${id}"]`);
     await page.waitUntil(toggleSays, { id, expanded: false }, { what: `toggle ${id} to say aria-expanded=false` });
@@ -51,7 +52,7 @@ inEachBrowser('collapse', (session) => {
   });
 
   it('collapses every thread with Shift+C and expands them all with Shift+C again', { timeout: TEST_TIMEOUT }, async () => {
-    const page = await session().openCorpusPage(THEME, 'seed-004');
+    const page = await session().openTestPage(testPage);
     const before = await page.run(readComments);
     const visibleBefore = new Set(before.filter((comment) => comment.visible).map((comment) => comment.id));
     await page.press('Shift+C');

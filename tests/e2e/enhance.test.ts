@@ -1,15 +1,15 @@
 /** The content script enhances a real thread in place, exactly as WordPress wrote it, and leaves other pages alone. */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { readTruth, THEMES } from './lib/corpus.ts';
+import { nestedThreadPages, postsWithoutComments } from './lib/pages.ts';
 import { readComments, readMarks, readThreadlightTraces, scrollToComment } from './lib/probes.ts';
 import { inEachBrowser, TEST_TIMEOUT } from './lib/session.ts';
 
 inEachBrowser('enhancement', (session) => {
-  for (const theme of THEMES) {
-    it(`enhances seed-004 (${theme}): one element per truth comment, same ids, depths and post-author replies`, { timeout: TEST_TIMEOUT }, async () => {
-      const truth = readTruth(theme, 'seed-004');
-      const page = await session().openCorpusPage(theme, 'seed-004');
+  for (const testPage of nestedThreadPages()) {
+    it(`enhances ${testPage.label}: one element per truth comment, same ids, depths and post-author replies`, { timeout: TEST_TIMEOUT }, async () => {
+      const { truth } = testPage;
+      const page = await session().openTestPage(testPage);
 
       assert.equal(await page.run(() => document.querySelectorAll('[data-threadlight="enhanced"]').length), 1, 'one enhanced section');
       const marked = await page.run(readComments);
@@ -31,18 +31,20 @@ inEachBrowser('enhancement', (session) => {
         truth.comments.filter((comment) => comment.is_post_author).map((comment) => String(comment.wp_id)),
         'post-author ids',
       );
-      // Nothing collapsed or selected on a 58-comment thread under the default options.
+      // Nothing collapsed or selected on a thread of a few dozen comments under the default options.
       assert.deepEqual(marked.filter((comment) => comment.collapsed || comment.selected), []);
       assert.deepEqual(await page.run(readMarks), { 'threadlight:start': 1, 'threadlight:ready': 1, 'threadlight:bail': 0 });
 
       await page.run(scrollToComment, null);
-      await page.screenshot(`enhanced-${theme}`);
+      await page.screenshot(`enhanced-${testPage.label.replace(/\//g, '-')}`);
       await page.close();
     });
+  }
 
-    it(`leaves seed-000 (${theme}, no comments) untouched and bails out`, { timeout: TEST_TIMEOUT }, async () => {
-      assert.equal(readTruth(theme, 'seed-000').comments.length, 0);
-      const page = await session().openCorpusPage(theme, 'seed-000');
+  for (const testPage of postsWithoutComments()) {
+    it(`leaves ${testPage.label} (no comments) untouched and bails out`, { timeout: TEST_TIMEOUT }, async () => {
+      assert.equal(testPage.truth.comments.length, 0);
+      const page = await session().openTestPage(testPage);
       assert.deepEqual(await page.run(readThreadlightTraces), [], 'no data-threadlight* attribute anywhere');
       assert.equal(await page.run(() => document.querySelectorAll('[class*="threadlight-"]').length), 0, 'no Threadlight element');
       assert.deepEqual(await page.run(readMarks), { 'threadlight:start': 1, 'threadlight:ready': 0, 'threadlight:bail': 1 });

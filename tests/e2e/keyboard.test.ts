@@ -2,12 +2,12 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { E2EPage } from './lib/browsers.ts';
-import { readTruth } from './lib/corpus.ts';
+import { englishThreadPage } from './lib/pages.ts';
 import { pressAndExpectSelection, readComments, readSelectedIds } from './lib/probes.ts';
 import { inEachBrowser, TEST_TIMEOUT } from './lib/session.ts';
 
-const THEME = 'twentytwentyone';
-const truth = readTruth(THEME, 'seed-004');
+const testPage = englishThreadPage();
+const { truth } = testPage;
 const parentOf = new Map(truth.comments.map((c) => [String(c.wp_id), c.parent_wp_id === 0 ? null : String(c.parent_wp_id)]));
 
 inEachBrowser('keyboard', (session) => {
@@ -21,7 +21,7 @@ inEachBrowser('keyboard', (session) => {
   }
 
   it('j selects each visible comment in truth order, stops at the last; k walks back', { timeout: 2 * TEST_TIMEOUT }, async () => {
-    const page = await session().openCorpusPage(THEME, 'seed-004');
+    const page = await session().openTestPage(testPage);
     const order = await visibleInTruthOrder(page);
     assert.deepEqual(await page.run(readSelectedIds), [], 'nothing selected at first');
     for (const id of order) await pressAndExpectSelection(page, 'j', id);
@@ -31,11 +31,11 @@ inEachBrowser('keyboard', (session) => {
   });
 
   it('p climbs from the deepest comment to its thread root, one parent at a time', { timeout: TEST_TIMEOUT }, async () => {
-    const page = await session().openCorpusPage(THEME, 'seed-004');
+    const page = await session().openTestPage(testPage);
     const order = await visibleInTruthOrder(page);
     const deepest = truth.comments.reduce((a, b) => (b.depth > a.depth ? b : a));
     const deepestId = String(deepest.wp_id);
-    assert.ok(deepest.depth >= 3, 'seed-004 nests deep enough');
+    assert.ok(deepest.depth >= 3, `${testPage.label} nests deep enough`);
     for (const id of order.slice(0, order.indexOf(deepestId) + 1)) await pressAndExpectSelection(page, 'j', id);
     let current = deepestId;
     for (let parent = parentOf.get(current); parent; parent = parentOf.get(current)) {
@@ -50,7 +50,7 @@ inEachBrowser('keyboard', (session) => {
   });
 
   it('keys typed in the comment form stay text: no move, no collapse', { timeout: TEST_TIMEOUT }, async () => {
-    const page = await session().openCorpusPage(THEME, 'seed-004');
+    const page = await session().openTestPage(testPage);
     const order = await visibleInTruthOrder(page);
     await pressAndExpectSelection(page, 'j', order[0]!);
     await pressAndExpectSelection(page, 'j', order[1]!);

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { E2EPage } from './lib/browsers.ts';
-import { countPhrase, message, peopleCount, readCatalog, readTruth } from './lib/corpus.ts';
+import { countPhrase, message, peopleCount, readCatalog } from './lib/corpus.ts';
+import { englishThreadPage, frenchThreadPage, postsWithoutComments } from './lib/pages.ts';
 import { inEachBrowser, TEST_TIMEOUT } from './lib/session.ts';
 
 /** Whitespace runs (French non-breaking spaces included) as one space, as the popup text is read. */
@@ -25,16 +26,17 @@ async function popupTextOnce(popup: E2EPage, phrase: string): Promise<string> {
 for (const language of ['en', 'fr'] as const) {
   const catalog = readCatalog(language);
   const phrase = (key: string, count: number) => countPhrase(catalog, language, key, count);
-  const variants = language === 'en' ? ['seed-004'] : ['seed-004', 'seed-004-fr'];
+  const testPages = language === 'en' ? [englishThreadPage()] : [englishThreadPage(), frenchThreadPage()];
+  const quietPage = postsWithoutComments()[0]!;
 
   inEachBrowser(
     'popup',
     (session) => {
-      for (const variant of variants) {
-        it(`shows the truth's figures for ${variant}`, { timeout: TEST_TIMEOUT }, async () => {
-          const truth = readTruth('twentytwentyone', variant);
+      for (const [index, testPage] of testPages.entries()) {
+        it(`shows the truth's figures for ${testPage.label}`, { timeout: TEST_TIMEOUT }, async () => {
+          const { truth } = testPage;
           const { summary } = truth;
-          const page = await session().openCorpusPage('twentytwentyone', variant);
+          const page = await session().openTestPage(testPage);
           const popup = await session().browser.openPopup(page);
           const people = peopleCount(truth);
           assert.equal(people, summary.participants - summary.pingbacks, 'the summary counts each pinging site as a participant');
@@ -48,14 +50,14 @@ for (const language of ['en', 'fr'] as const) {
           ];
           for (const line of expected.map(collapseSpaces)) assert.ok(text.includes(line), `popup says "${line}"; it says: ${text}`);
           assert.equal(await popup.run(() => document.documentElement.lang.slice(0, 2)), language, 'popup language');
-          if (variant === 'seed-004') await popup.screenshot(`popup-${language}`);
+          if (index === 0) await popup.screenshot(`popup-${language}`);
           await popup.close();
           await page.close();
         });
       }
 
-      it('says there is no comment thread on seed-000', { timeout: TEST_TIMEOUT }, async () => {
-        const page = await session().openCorpusPage('twentytwentyone', 'seed-000');
+      it(`says there is no comment thread on ${quietPage.label}`, { timeout: TEST_TIMEOUT }, async () => {
+        const page = await session().openTestPage(quietPage);
         const popup = await session().browser.openPopup(page);
         const text = await popupTextOnce(popup, message(catalog, 'popup_noThread'));
         assert.ok(!text.includes(phrase('popup_participants', 0)), 'no figures for a page without comments');

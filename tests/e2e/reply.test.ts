@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { E2EPage } from './lib/browsers.ts';
-import { descendantIds, readTruth, THEMES, type Theme } from './lib/corpus.ts';
+import { descendantIds, type Truth } from './lib/corpus.ts';
+import { englishThreadPage, nestedThreadPages } from './lib/pages.ts';
 import { toggleSays } from './lib/probes.ts';
 import { inEachBrowser, TEST_TIMEOUT } from './lib/session.ts';
 
@@ -44,20 +45,19 @@ async function clickReply(page: E2EPage, id: string): Promise<string> {
   return below;
 }
 
-/** A comment of seed-004 with replies that can still be answered (below WordPress's thread depth limit). */
-function replyTarget(theme: Theme): string {
-  const truth = readTruth(theme, 'seed-004');
+/** A comment with replies that can still be answered (below WordPress's thread depth limit). */
+function replyTarget(truth: Truth): string {
   const target = truth.comments.find((c) => c.depth < truth.summary.max_depth && descendantIds(truth, String(c.wp_id)).length >= 2);
-  assert.ok(target, 'seed-004 has a thread to answer');
+  assert.ok(target, 'the page has a thread to answer');
   return String(target.wp_id);
 }
 
 inEachBrowser('native reply link', (session) => {
-  for (const theme of THEMES) {
-    const id = replyTarget(theme);
+  for (const testPage of nestedThreadPages()) {
+    const id = replyTarget(testPage.truth);
 
-    it(`Reply moves the form under the comment and Cancel puts it back (${theme})`, { timeout: TEST_TIMEOUT }, async () => {
-      const page = await session().openCorpusPage(theme, 'seed-004');
+    it(`Reply moves the form under the comment and Cancel puts it back (${testPage.label})`, { timeout: TEST_TIMEOUT }, async () => {
+      const page = await session().openTestPage(testPage);
       const start = await page.run(readRespond);
       const startPlace = await page.run(respondPlace);
       assert.deepEqual([start.inComment, start.visible, start.cancelVisible], [null, true, false], 'the form starts below the thread');
@@ -77,13 +77,14 @@ inEachBrowser('native reply link', (session) => {
   }
 
   it('a collapsed thread that receives the reply form expands', { timeout: TEST_TIMEOUT }, async () => {
-    const id = replyTarget('twentytwentyone');
-    const page = await session().openCorpusPage('twentytwentyone', 'seed-004');
+    const testPage = englishThreadPage();
+    const id = replyTarget(testPage.truth);
+    const page = await session().openTestPage(testPage);
     await page.click(`[data-threadlight-toggle="${id}"]`);
     await page.waitUntil(toggleSays, { id, expanded: false }, { what: `comment ${id} to collapse` });
 
     const below = await clickReply(page, id);
-    assert.equal(below, `div-comment-${id}`, 'Twenty Twenty-One puts the form inside the comment');
+    assert.equal(below, `div-comment-${id}`, `${testPage.label}'s classic theme puts the form inside the comment`);
     await page.waitUntil(toggleSays, { id, expanded: true }, { what: `comment ${id} to expand when the form arrives` });
     assert.equal(await page.run((c) => document.querySelector(`[data-threadlight-comment="${c}"]`)?.hasAttribute('data-threadlight-collapsed'), id), false);
     assert.deepEqual(await page.run(readRespond), { after: below, inComment: id, visible: true, cancelVisible: true });

@@ -1,7 +1,7 @@
 /** Turning Threadlight off for the site, from the extension's storage, restores the page live and exactly. */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { THEMES } from './lib/corpus.ts';
+import { englishThreadPage, nestedThreadPages } from './lib/pages.ts';
 import { readThreadlightTraces } from './lib/probes.ts';
 import type { E2EPage } from './lib/browsers.ts';
 import { inEachBrowser, TEST_TIMEOUT } from './lib/session.ts';
@@ -38,10 +38,10 @@ async function waitForBailOut(page: E2EPage): Promise<void> {
 }
 
 inEachBrowser('turning Threadlight off for the site', (session) => {
-  for (const theme of THEMES) {
-    it(`restores the section's outerHTML exactly, without reload (${theme})`, { timeout: TEST_TIMEOUT }, async () => {
+  for (const testPage of nestedThreadPages()) {
+    it(`restores the section's outerHTML exactly, without reload (${testPage.label})`, { timeout: TEST_TIMEOUT }, async () => {
       const { browser, server } = session();
-      const url = server.url(`${theme}/seed-004.html`);
+      const url = server.url(testPage.path);
       try {
         // The section as the page made it: a tab opened while the site is off.
         await browser.setOptions({ disabledSites: ['127.0.0.1'] });
@@ -53,7 +53,7 @@ inEachBrowser('turning Threadlight off for the site', (session) => {
         await original.close();
 
         await browser.setOptions({ disabledSites: [] });
-        const page = await session().openCorpusPage(theme, 'seed-004');
+        const page = await session().openTestPage(testPage);
         const where = await page.run(locateSectionRoot);
         assert.ok(where, 'the page got enhanced');
         const originalHTML = await page.run(sectionHTMLIn, { html: originalDocument, where });
@@ -78,7 +78,7 @@ inEachBrowser('turning Threadlight off for the site', (session) => {
     const { browser } = session();
     try {
       await browser.setOptions({ disabledSites: ['127.0.0.1'] });
-      const page = await session().openPage(session().server.url('twentytwentyone/seed-004.html'));
+      const page = await session().openPage(session().server.url(englishThreadPage().path));
       await waitForBailOut(page);
       assert.deepEqual(await page.run(readThreadlightTraces), []);
       await page.close();

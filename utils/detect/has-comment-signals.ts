@@ -7,7 +7,8 @@ import { ANY_EMBEDDED_SYSTEM_SELECTOR } from '@/utils/detect/embedded-systems';
  * False positives are fine (the full detector decides); false negatives are not.
  */
 const SIGNAL_SELECTOR = [
-  '[id^="comment-"]',
+  // Not the <script id="comment-reply-js"> WordPress adds to every post with open comments, with or without any.
+  '[id^="comment-"]:not(script)',
   '[id^="li-comment-"]',
   '[id^="wpd-comm-"]',
   '[id^="wc-comm-"]',
@@ -15,11 +16,21 @@ const SIGNAL_SELECTOR = [
   'li.pingback',
   'li.trackback',
   '[data-commentid]',
-  'a[href*="#comment-"]',
   ANY_EMBEDDED_SYSTEM_SELECTOR,
 ].join(',');
 
-/** Cheap pre-check (one querySelector): false means the page surely holds no thread and no known comment embed. */
+/** `#comment-N` permalinks: a signal, except in the Recent Comments widget and block, which link other posts' threads. */
+const PERMALINK_SELECTOR = 'a[href*="#comment-"]';
+const RECENT_COMMENTS_SELECTOR = '.widget_recent_comments, #recentcomments, .wp-block-latest-comments';
+
+/**
+ * Cheap pre-check (one querySelector, then the few permalinks): false means the page surely holds no thread and no
+ * known comment embed. It decides whether the rest of Threadlight is loaded at all (entrypoints/loader.ts).
+ */
 export function hasCommentSignals(doc: Document): boolean {
-  return doc.querySelector(SIGNAL_SELECTOR) !== null;
+  if (doc.querySelector(SIGNAL_SELECTOR) !== null) return true;
+  for (const link of doc.querySelectorAll(PERMALINK_SELECTOR)) {
+    if (!link.closest(RECENT_COMMENTS_SELECTOR)) return true;
+  }
+  return false;
 }

@@ -76,6 +76,11 @@ export interface ProtocolMap {
   markAllRead(): { newCount: number };
   /** content → background: show the comment count on the toolbar badge of the sender's tab (null clears). */
   setBadge(data: { count: number | null }): void;
+  /**
+   * loader → background: inject the full content script into the sender's frame (the page has comment signals).
+   * Resolves once it has run; rejects when the injection failed.
+   */
+  loadThreadlight(): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

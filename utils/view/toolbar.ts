@@ -4,6 +4,7 @@
  */
 import { h, render } from 'preact';
 import { TOOLBAR_CSS, Toolbar as ToolbarView } from '@/components/view/Toolbar';
+import { TOOLBAR_TOUCH_TARGET_CSS } from './touch-targets';
 import { applyPageLook, OVERLAY_PALETTE_CSS, overlayHostStyle, readPageLook } from '@/utils/view/preview/overlay-host';
 import { ATTR_UI } from './dom-contract';
 
@@ -34,7 +35,7 @@ export function mountToolbar(doc: Document, root: Element, actions: ToolbarActio
   const shadow = host.attachShadow({ mode: 'open' });
   applyPageLook(host, readPageLook(root));
   const style = doc.createElement('style');
-  style.textContent = OVERLAY_PALETTE_CSS + TOOLBAR_CSS;
+  style.textContent = OVERLAY_PALETTE_CSS + TOOLBAR_CSS + TOOLBAR_TOUCH_TARGET_CSS;
   const container = doc.createElement('div');
   shadow.append(style, container);
 

@@ -10,6 +10,7 @@ import {
   ATTR_HIDDEN,
   ATTR_UI,
 } from './dom-contract';
+import { PAGE_TOUCH_TARGET_CSS } from './touch-targets';
 
 /** Present on the section root while the author highlight option is on. */
 export const ATTR_HIGHLIGHT = 'data-threadlight-author-highlight';
@@ -92,6 +93,7 @@ function css(accent: string): string {
     rule(`${ROOT} .threadlight-pings`, 'margin: 0.75em 0'),
     `@media (prefers-reduced-motion: no-preference) { ${rule(buttons, 'transition: border-color 0.15s ease, background-color 0.15s ease')} }`,
     `@media print { ${rule(`${ROOT} [${ATTR_UI}]`, 'display: none')} }`,
+    PAGE_TOUCH_TARGET_CSS,
   ].join('\n');
 }
 

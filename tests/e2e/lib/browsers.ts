@@ -40,6 +40,8 @@ export const GECKO_ID = 'threadlight@threadlight.dev';
 export const FIREFOX_EXTENSION_UUID = '3b0a6c1e-7d52-4c8e-9a41-5f2d8e7b1c90';
 const VIEWPORT = { width: 1280, height: 900 };
 const POPUP_VIEWPORT = { width: 400, height: 640 };
+/** A small phone held upright (Firefox for Android's narrowest common screens): 360 CSS px wide, touch only. */
+export const PHONE_VIEWPORT = { width: 360, height: 740 };
 
 /** A function run in a page: serialized, so it may only use its argument and the page's globals. */
 export type InPage<A, R> = (arg: A) => R;
@@ -57,6 +59,8 @@ export interface E2EPage {
   run<A, R>(fn: InPage<A, R>, arg?: A): Promise<Awaited<R>>;
   waitUntil<A>(fn: InPage<A, unknown>, arg?: A, options?: WaitOptions): Promise<void>;
   click(selector: string): Promise<void>;
+  /** A touch tap (phone browsers: `launchBrowser(name, { phone: true })`). */
+  tap(selector: string): Promise<void>;
   focus(selector: string): Promise<void>;
   press(key: string): Promise<void>;
   type(text: string): Promise<void>;
@@ -89,6 +93,13 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Where `screenshot(name)` writes; e2e-results/<browser>/ by default. */
   screenshotDir?: string;
+  /** The page's prefers-color-scheme (light by default). */
+  colorScheme?: 'light' | 'dark';
+  /**
+   * A phone: 360 × 740 CSS px at 2×, touch events, a coarse pointer that cannot hover (Chromium's mobile emulation;
+   * Firefox: the same viewport with touch and the pointer capabilities of a touch screen). The popup opens that wide.
+   */
+  phone?: boolean;
 }
 
 /** Launch `name` with the built extension. */
@@ -97,6 +108,8 @@ export function launchBrowser(name: BrowserName, options: LaunchOptions = {}): P
     language: options.language ?? 'en',
     headless: options.headless ?? true,
     screenshotDir: options.screenshotDir ?? path.join(resultsDir, name),
+    colorScheme: options.colorScheme ?? 'light',
+    phone: options.phone ?? false,
   };
   return name === 'chromium' ? launchChromium(settings) : launchFirefox(settings);
 }
@@ -148,6 +161,7 @@ interface DriverPageApi {
   goto(url: string): Promise<unknown>;
   evaluate(expression: string): Promise<unknown>;
   click(selector: string): Promise<void>;
+  tap(selector: string): Promise<void>;
   focus(selector: string): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
@@ -199,6 +213,9 @@ abstract class DriverPage<P extends DriverPageApi> implements E2EPage {
   click(selector: string): Promise<void> {
     return this.page.click(selector);
   }
+  tap(selector: string): Promise<void> {
+    return this.page.tap(selector);
+  }
   focus(selector: string): Promise<void> {
     return this.page.focus(selector);
   }
@@ -220,13 +237,15 @@ abstract class DriverPage<P extends DriverPageApi> implements E2EPage {
 
 // ---------------------------------------------------------------------------------------------- Chromium
 
-async function launchChromium({ language, headless, screenshotDir }: LaunchSettings): Promise<E2EBrowser> {
+async function launchChromium({ language, headless, screenshotDir, colorScheme, phone }: LaunchSettings): Promise<E2EBrowser> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'threadlight-chromium-'));
   const locale = language === 'fr' ? 'fr' : 'en-US';
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless,
-    viewport: VIEWPORT,
+    viewport: phone ? PHONE_VIEWPORT : VIEWPORT,
+    ...(phone && { isMobile: true, hasTouch: true, deviceScaleFactor: 2 }),
+    colorScheme,
     locale,
     // On Linux, Chromium takes its interface language (chrome.i18n) from the environment.
     env: { ...process.env, LANGUAGE: locale, LANG: language === 'fr' ? 'fr_FR.UTF-8' : 'en_US.UTF-8' },
@@ -246,7 +265,7 @@ async function launchChromium({ language, headless, screenshotDir }: LaunchSetti
   try {
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent('serviceworker', { timeout: DEFAULT_WAIT });
-    return new ChromiumBrowser(context, worker, userDataDir, language, screenshotDir);
+    return new ChromiumBrowser(context, worker, userDataDir, language, screenshotDir, phone);
   } catch (error) {
     await context.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
@@ -264,6 +283,7 @@ class ChromiumBrowser implements E2EBrowser {
     private readonly userDataDir: string,
     readonly language: UiLanguage,
     private readonly screenshotDir: string,
+    private readonly phone: boolean,
   ) {
     this.extensionId = new URL(worker.url()).host;
   }
@@ -286,14 +306,29 @@ class ChromiumBrowser implements E2EBrowser {
     });
     if (typeof tabId !== 'number') throw new Error('[chromium] no active tab to open the popup for');
     const popup = await this.newPage();
-    await popup.setViewport(POPUP_VIEWPORT);
+    // On a phone the popup is a page of its own, the screen's width: keep the context's mobile emulation (resizing
+    // the page would drop its touch and coarse-pointer emulation).
+    if (!this.phone) await popup.setViewport(POPUP_VIEWPORT);
     await popup.goto(`chrome-extension://${this.extensionId}/popup.html?tabId=${tabId}`);
+    // After the navigation: the extension page lives in another process than the blank tab it replaced.
+    if (this.phone) await this.emulateTouchMedia(popup);
     await popup.waitUntil(() => document.querySelector('#app')?.hasChildNodes(), undefined, { what: 'the popup to render' });
     return popup;
   }
 
   inExtension<A, R>(fn: InPage<A, R>, arg?: A): Promise<Awaited<R>> {
     return this.worker.evaluate(callExpression(fn, arg)) as Promise<Awaited<R>>;
+  }
+
+  /**
+   * Chromium's mobile emulation leaves extension pages with a fine, hovering pointer: give the popup the media
+   * features of a touch screen, as the web pages of the same context have them.
+   */
+  private async emulateTouchMedia(page: E2EPage): Promise<void> {
+    const cdp = await this.context.newCDPSession((page as ChromiumPage).driverPage);
+    // What DevTools' device mode does: a touch screen as the primary pointer (coarse, no hover).
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    await cdp.send('Emulation.setEmitTouchEventsForMouse', { enabled: true, configuration: 'mobile' });
   }
 
   setOptions(patch: Partial<ThreadlightOptions>): Promise<void> {
@@ -309,6 +344,10 @@ class ChromiumBrowser implements E2EBrowser {
 class ChromiumPage extends DriverPage<PlaywrightPage> {
   readonly browserName = 'chromium' as const;
 
+  get driverPage(): PlaywrightPage {
+    return this.page;
+  }
+
   press(key: string): Promise<void> {
     return this.page.keyboard.press(key);
   }
@@ -319,24 +358,28 @@ class ChromiumPage extends DriverPage<PlaywrightPage> {
 
 // ----------------------------------------------------------------------------------------------- Firefox
 
-async function launchFirefox({ language, headless, screenshotDir }: LaunchSettings): Promise<E2EBrowser> {
+async function launchFirefox({ language, headless, screenshotDir, colorScheme, phone }: LaunchSettings): Promise<E2EBrowser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless,
-    defaultViewport: VIEWPORT,
+    defaultViewport: phone ? { ...PHONE_VIEWPORT, deviceScaleFactor: 2, hasTouch: true, isMobile: true } : VIEWPORT,
     // Lets BiDi navigate a tab to moz-extension:// (otherwise "not allowed in this context").
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
       // French needs Debian's firefox-esr-l10n-fr language pack; without it Firefox stays in English.
       'intl.locale.requested': language === 'fr' ? 'fr' : 'en-US',
+      // 0 dark, 1 light: what prefers-color-scheme says to pages.
+      'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
+      // A touch screen: touch events, and a primary pointer that is coarse and cannot hover (1 = coarse).
+      ...(phone && { 'dom.w3c_touch_events.enabled': 1, 'ui.primaryPointerCapabilities': 1, 'ui.allPointerCapabilities': 1 }),
     },
   });
   try {
     const id = await browser.installExtension(firefoxBuildDir);
     if (id !== GECKO_ID) throw new Error(`installed add-on has id ${id}, expected ${GECKO_ID}`);
-    return new FirefoxBrowser(browser, language, screenshotDir);
+    return new FirefoxBrowser(browser, language, screenshotDir, phone);
   } catch (error) {
     await browser.close();
     throw new Error(`Firefox could not install ${firefoxBuildDir} (is it built?): ${error}`);
@@ -352,6 +395,7 @@ class FirefoxBrowser implements E2EBrowser {
     private readonly browser: PuppeteerBrowser,
     readonly language: UiLanguage,
     private readonly screenshotDir: string,
+    private readonly phone: boolean,
   ) {}
 
   async newPage(): Promise<E2EPage> {
@@ -393,7 +437,7 @@ class FirefoxBrowser implements E2EBrowser {
 
   private async openExtensionPage(pathAndQuery: string): Promise<E2EPage> {
     const page = await this.newPage();
-    await page.setViewport(POPUP_VIEWPORT);
+    if (!this.phone) await page.setViewport(POPUP_VIEWPORT);
     // goto() never settles for moz-extension:// pages (process switch): fire it and poll the document instead.
     page.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/${pathAndQuery}`).catch(() => {});
     await page.waitUntil(

@@ -1,12 +1,13 @@
 /**
- * A static server on 127.0.0.1:<free port> rooted at the shared corpus (pages open offline with their
- * assets), plus an `/__adhoc/` route serving pages that a test registers on the fly.
+ * A static server on 127.0.0.1:<free port> rooted at the shared corpus and the repository's demo site (pages open
+ * offline with their assets; their paths do not overlap), plus an `/__adhoc/` route serving pages that a test
+ * registers on the fly.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { corpusDir } from './paths.ts';
+import { corpusDir, demoSiteDir, sharedAvailable } from './paths.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,8 +41,12 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Start a static server rooted at `root` (the shared corpus by default). */
-export async function startServer(root = corpusDir): Promise<StaticServer> {
+/** The shared corpus (when ../shared is there) and the demo site, looked up in that order. */
+export const DEFAULT_ROOTS: readonly string[] = sharedAvailable ? [corpusDir, demoSiteDir] : [demoSiteDir];
+
+/** Start a static server rooted at `root`: one folder, or several looked up in order (the default roots). */
+export async function startServer(root: string | readonly string[] = DEFAULT_ROOTS): Promise<StaticServer> {
+  const roots = typeof root === 'string' ? [root] : root;
   const adhocPages = new Map<string, string>();
   const pathPages = new Map<string, { body: string; type: string }>();
   const server = http.createServer((req, res) => {
@@ -52,9 +57,12 @@ export async function startServer(root = corpusDir): Promise<StaticServer> {
       const html = adhocPages.get(pathname.slice('/__adhoc/'.length));
       return html === undefined ? notFound(res) : send(res, 200, CONTENT_TYPES['.html']!, html);
     }
-    const file = path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
-    // Never serve outside the root, whatever the request path says.
-    if (!file.startsWith(root + path.sep)) return notFound(res);
+    const relative = pathname.endsWith('/') ? `${pathname}index.html` : pathname;
+    // Never serve outside a root, whatever the request path says.
+    const file = roots
+      .map((dir) => path.join(dir, relative))
+      .find((candidate, i) => candidate.startsWith(roots[i]! + path.sep) && fs.statSync(candidate, { throwIfNoEntry: false })?.isFile());
+    if (!file) return notFound(res);
     fs.readFile(file, (error, body) => {
       if (error) return notFound(res);
       const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';

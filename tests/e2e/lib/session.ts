@@ -3,8 +3,9 @@
  * `describe` block, one launch with the extension, one corpus server, and fresh tabs per test.
  */
 import { after, before, describe } from 'node:test';
-import { launchBrowser, BROWSERS, type BrowserName, type E2EBrowser, type E2EPage, type UiLanguage } from './browsers.ts';
+import { launchBrowser, BROWSERS, type BrowserName, type E2EBrowser, type E2EPage, type LaunchOptions, type UiLanguage } from './browsers.ts';
 import { pagePath, type Theme } from './corpus.ts';
+import type { TestPage } from './pages.ts';
 import { startServer, type StaticServer } from './server.ts';
 
 export interface Session {
@@ -13,6 +14,8 @@ export interface Session {
   readonly server: StaticServer;
   /** A new tab on a corpus page, once the content script is done with it (enhanced, or bailed out). */
   openCorpusPage(theme: Theme, variant: string): Promise<E2EPage>;
+  /** A new tab on a test page (corpus or demo, lib/pages.ts), once the content script is done with it. */
+  openTestPage(page: TestPage): Promise<E2EPage>;
   /** A new tab on a corpus page, as soon as it has loaded (nothing awaited from the extension). */
   openPage(url: string): Promise<E2EPage>;
 }
@@ -21,7 +24,12 @@ export interface Session {
 export const TEST_TIMEOUT = 60_000;
 
 /** Declare `define`'s tests once per browser. */
-export function inEachBrowser(title: string, define: (session: () => Session) => void, language: UiLanguage = 'en'): void {
+export function inEachBrowser(
+  title: string,
+  define: (session: () => Session) => void,
+  language: UiLanguage = 'en',
+  launch: Omit<LaunchOptions, 'language'> = {},
+): void {
   for (const name of BROWSERS) {
     describe(`${title} [${name}${language === 'en' ? '' : `, ${language}`}]`, { timeout: 5 * TEST_TIMEOUT }, () => {
       let current: Session | null = null;
@@ -29,7 +37,7 @@ export function inEachBrowser(title: string, define: (session: () => Session) =>
 
       before(async () => {
         const server = await startServer();
-        const browser = await launchBrowser(name, { language }).catch(async (error: unknown) => {
+        const browser = await launchBrowser(name, { ...launch, language }).catch(async (error: unknown) => {
           await server.close();
           throw error;
         });
@@ -45,6 +53,11 @@ export function inEachBrowser(title: string, define: (session: () => Session) =>
           },
           async openCorpusPage(theme, variant) {
             const page = await this.openPage(server.url(pagePath(theme, variant)));
+            await waitForContentScript(page);
+            return page;
+          },
+          async openTestPage(testPage) {
+            const page = await this.openPage(server.url(testPage.path));
             await waitForContentScript(page);
             return page;
           },

@@ -13,6 +13,7 @@ describe('hasCommentSignals', () => {
     ['wpDiscuz', '<div id="wpdcom"><div id="wpd-comm-5_0" class="wpd-comment">Hi</div></div>'],
     ['a theme with reply links only', '<li><p>Hi</p><a class="comment-reply-link" data-commentid="6" href="#">Reply</a></li>'],
     ['permalinks only', '<li><a href="https://b.example/p/#comment-7">May 1</a><p>Hi</p></li>'],
+    ['a thread beside a Recent Comments widget', '<aside class="widget_recent_comments"><a href="/p/#comment-1">x</a></aside><li><a href="/p/#comment-7">May 1</a></li>'],
     ['Disqus', '<div id="disqus_thread"></div>'],
     ['Facebook comments', '<div class="fb-comments"></div>'],
   ])('is true for %s', (_label, body) => {
@@ -23,6 +24,10 @@ describe('hasCommentSignals', () => {
     ['an article without comments', ARTICLE],
     ['comment counts in a post list', '<article><a href="/p/#comments">3 Comments</a><a href="/p/#respond">Reply</a></article>'],
     ['nested menus', '<ul><li class="menu-item mi-depth-0"><ul class="sub-menu"><li class="menu-item-depth-1">x</li></ul></li></ul>'],
+    // WordPress enqueues comment-reply.js on every post whose comments are open, even with no comment yet.
+    ['a post without comments (open form, comment-reply.js)', `${ARTICLE}<div id="respond" class="comment-respond"><form id="commentform"><textarea id="comment"></textarea></form></div><script src="/wp-includes/js/comment-reply.min.js" id="comment-reply-js"></script>`],
+    ['a Recent Comments widget', '<section class="widget widget_recent_comments"><ul id="recentcomments"><li class="recentcomments"><a href="https://b.example/other/#comment-9">Other post</a></li></ul></section>'],
+    ['a Latest Comments block', '<ol class="wp-block-latest-comments"><li class="wp-block-latest-comments__comment"><a class="wp-block-latest-comments__comment-link" href="/other/#comment-3">Other</a></li></ol>'],
   ])('is false for %s', (_label, body) => {
     expect(signals(body)).toBe(false);
   });

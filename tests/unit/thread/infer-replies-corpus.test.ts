@@ -6,8 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { inferReplies } from '@/utils/thread/infer-replies';
 import { openCorpusFixture } from '../view/view-fixtures';
 import { score, withPageTexts } from './infer-replies.fixtures';
+import { sharedOrNotice } from '../../shared-material';
 
-describe.each([
+const shared = sharedOrNotice('reply inference on corpus threads (tests/unit/thread/infer-replies-corpus.test.ts)');
+
+describe.skipIf(!shared).each([
   ['deep', 8],
   ['big-300', 2],
 ])('inferReplies on the corpus page %s, flattened', (variant, expectedLinks) => {

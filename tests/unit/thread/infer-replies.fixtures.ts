@@ -4,13 +4,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ParsedSection } from '@/utils/parse/types';
+import { SHARED_DIR } from '../../shared-material';
 import type { InferredLink } from '@/utils/thread/infer-replies';
 import type { CommentType, Thread, ThreadComment } from '@/utils/thread/types';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const SHARED_DIR = path.resolve(REPO_ROOT, '../shared');
+export { SHARED_DIR } from '../../shared-material';
 
 interface SeedComment {
   id: number;

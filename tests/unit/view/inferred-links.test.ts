@@ -14,6 +14,9 @@ import { setTestLanguage } from '../../setup/i18n';
 import { EXPECTED_PAIRS_004, withPageTexts } from '../thread/infer-replies.fixtures';
 import { FakeView } from './keyboard-fake-view';
 import { openCorpusFixture, openCorpusPage, THEMES, type CorpusFixture, type Theme } from './view-fixtures';
+import { sharedOrNotice } from '../../shared-material';
+
+const shared = sharedOrNotice('inferred links on corpus pages (tests/unit/view/inferred-links.test.ts)');
 
 const options = (inferReplies: ReplyInference): ThreadlightOptions => ({ ...DEFAULT_OPTIONS, inferReplies });
 const NOTE = `[${ATTR_UI}="${UI_NOTE}"]`;
@@ -68,7 +71,7 @@ afterEach(() => {
   for (const view of views.splice(0)) view.destroy();
 });
 
-describe.each(THEMES)('inferred links on %s', (theme) => {
+describe.skipIf(!shared).each(THEMES)('inferred links on %s', (theme) => {
   it('shows one line on seed 003 (flat): the author\'s "Bonjour Camille," answers Camille', () => {
     const fixture = openPage(theme, 'seed-003');
     const { view, feature } = withFeature(fixture);
@@ -175,7 +178,7 @@ describe.each(THEMES)('inferred links on %s', (theme) => {
   });
 });
 
-describe('inferred links: language, lifecycle, robustness', () => {
+describe.skipIf(!shared)('inferred links: language, lifecycle, robustness', () => {
   it('speaks French', () => {
     setTestLanguage('fr');
     const fixture = openPage('twentytwentyone', 'seed-003');
@@ -229,7 +232,7 @@ describe('inferred links: language, lifecycle, robustness', () => {
   });
 });
 
-describe('inferred links with the real view core', () => {
+describe.skipIf(!shared)('inferred links with the real view core', () => {
   it('renested replies fold with their parent, and destroy gives the page back', () => {
     const fixture = openFlattened004('twentytwentyone');
     const before = fixture.root.outerHTML;
@@ -252,7 +255,7 @@ describe('inferred links with the real view core', () => {
   });
 });
 
-describe('inferred links on the real pipeline (detector, parser, view core re-parsing the page)', () => {
+describe.skipIf(!shared)('inferred links on the real pipeline (detector, parser, view core re-parsing the page)', () => {
   /** Seed 004 printed flat, detected and parsed as the content script does. */
   function parsedFlat004(theme: Theme) {
     const { doc, truth } = openCorpusPage(theme, 'seed-004');

@@ -4,17 +4,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { detectCommentSections } from '@/utils/detect/detect-comment-sections';
 import { parseSection } from '@/utils/parse/parse-section';
 import type { ParsedSection } from '@/utils/parse/types';
 import { DEFAULT_OPTIONS, type ThreadlightOptions } from '@/utils/storage/options';
 import type { ThreadComment } from '@/utils/thread/types';
 import type { ViewChange, ViewController } from '@/utils/view/types';
+import { SHARED_DIR } from '../../shared-material';
 import { partsFrom } from './parts';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const SHARED_DIR = path.resolve(REPO_ROOT, '../shared');
+export { SHARED_DIR } from '../../shared-material';
 
 export class FakeView implements ViewController {
   readonly collapsed = new Set<string>();

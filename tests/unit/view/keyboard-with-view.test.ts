@@ -13,13 +13,16 @@ import { mountThreadView } from '@/utils/view/mount-thread-view';
 import { createPreviewFeature } from '@/utils/view/preview';
 import type { ViewController } from '@/utils/view/types';
 import { loadSharedPage, press } from './keyboard-fake-view';
+import { sharedOrNotice } from '../../shared-material';
+
+const shared = sharedOrNotice('keyboard and previews on a corpus page (tests/unit/view/keyboard-with-view.test.ts)');
 
 let controller: ViewController;
 let root: Element;
 let before: string;
 
 beforeEach(() => {
-  loadSharedPage('corpus/twentytwentyone/seed-004.html');
+  if (shared) loadSharedPage('corpus/twentytwentyone/seed-004.html');
   const detection = detectCommentSections(document);
   if (detection.status !== 'found') throw new Error('no section');
   const section = detection.sections[0]!;
@@ -35,7 +38,7 @@ afterEach(() => controller.destroy());
 
 const selectedIds = () => [...root.querySelectorAll(`[${ATTR_SELECTED}]`)].map((element) => element.id);
 
-describe('keyboard and previews on the real view', () => {
+describe.skipIf(!shared)('keyboard and previews on the real view', () => {
   it('j/k move the core’s selection indicator, one comment at a time', () => {
     press('j');
     expect(selectedIds()).toEqual(['comment-30']);

@@ -11,6 +11,9 @@ import { parseSection } from '@/utils/parse/parse-section';
 import { DEFAULT_OPTIONS, optionsItem } from '@/utils/storage/options';
 import type { ViewFeature } from '@/utils/view/types';
 import { openCorpusPage, type Theme } from './view-fixtures';
+import { sharedOrNotice } from '../../shared-material';
+
+const shared = sharedOrNotice('the page session on corpus pages (tests/unit/view/page-session.test.ts)');
 
 vi.mock('@/utils/parse/parse-section', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/utils/parse/parse-section')>();
@@ -56,7 +59,7 @@ function traces(doc: Document): string[] {
   return [...names];
 }
 
-describe('page session', () => {
+describe.skipIf(!shared)('page session', () => {
   it('enhances seed-004 and answers getPageState with the thread summary', async () => {
     const { doc, truth } = open('twentytwentyone', 'seed-004');
     const session = await start(doc);

@@ -12,11 +12,13 @@ import { createPreviewFeature } from '@/utils/view/preview';
 import type { ViewController, ViewFeatureFactory } from '@/utils/view/types';
 import {
   corpusPages,
+  demoPages,
   fixturePages,
   loadDocument,
   parseDocument,
   readTruthFile,
   realworldPages,
+  sharedOrNotice,
   type CorpusPage,
 } from '../../corpus/corpus-pages';
 
@@ -64,7 +66,8 @@ function checkRestore(page: CorpusPage, features: readonly ViewFeatureFactory[])
 }
 
 /** Pages whose truth holds comments (pages without any are the detector's business, not the view's). */
-const pages = [...corpusPages(), ...realworldPages(), ...fixturePages()].filter(
+const shared = sharedOrNotice('exact restore on ../shared/corpus and ../shared/realworld (the demo pages and fixtures still run)');
+const pages = [...corpusPages(), ...realworldPages(), ...fixturePages(), ...demoPages()].filter(
   (page) => page.bytes <= MAX_BYTES && readTruthFile(page.truthPath).comments.length > 0,
 );
 
@@ -75,14 +78,15 @@ describe('exact restore on real pages (view core)', () => {
   });
 
   it('covered pages with threads in every set', () => {
-    expect([...enhanced].sort()).toEqual(fixturePages().length > 0 ? ['corpus', 'fixtures', 'realworld'] : ['corpus', 'realworld']);
+    expect([...enhanced].sort()).toEqual(shared ? ['corpus', 'demo', 'fixtures', 'realworld'] : ['demo', 'fixtures']);
   });
 });
 
-describe('exact restore on the corpus with every feature', () => {
+describe('exact restore on the corpus and the demo pages with every feature', () => {
   const features = [createInferredLinksFeature, createPreviewFeature, createKeyboardFeature];
-  // The seed pages (big-300 is covered by the core test above).
-  it.each(corpusPages().filter((page) => !page.label.includes('/big-')).map((page) => [page.label, page] as const))('%s', (_label, page) => {
+  // The seed and demo pages (the big threads are covered by the core test above).
+  const seedAndDemo = [...corpusPages(), ...demoPages()].filter((page) => !/\/big-|the-big-/.test(page.label) && readTruthFile(page.truthPath).comments.length > 0);
+  it.each(seedAndDemo.map((page) => [page.label, page] as const))('%s', (_label, page) => {
     checkRestore(page, features);
   });
 });

@@ -25,6 +25,9 @@ import {
   type CorpusFixture,
   type Truth,
 } from './view-fixtures';
+import { sharedOrNotice } from '../../shared-material';
+
+const shared = sharedOrNotice('the thread view on corpus pages (tests/unit/view/thread-view.test.ts)');
 
 const OPTIONS: ThreadlightOptions = { ...DEFAULT_OPTIONS, bigThreadThreshold: 0, pingbacks: 'shown' };
 const mounted: ViewController[] = [];
@@ -59,7 +62,7 @@ function expectedTriage(truth: Truth, id: string): string {
   return parts.join(' · ');
 }
 
-describe.each(THEMES)('thread view on %s', (theme) => {
+describe.skipIf(!shared).each(THEMES)('thread view on %s', (theme) => {
   it('marks every comment, the post author and each toggle per the DOM contract', () => {
     const fixture = openCorpusFixture(theme, 'seed-004');
     mount(fixture);
@@ -179,7 +182,7 @@ describe.each(THEMES)('thread view on %s', (theme) => {
   );
 });
 
-describe('thread view options', () => {
+describe.skipIf(!shared)('thread view options', () => {
   it('auto-collapses at a depth and re-applies live when the option changes', () => {
     const fixture = openCorpusFixture('twentytwentyone', 'deep');
     const view = mount(fixture, { ...OPTIONS, autoCollapseDepth: 3 });
@@ -264,7 +267,7 @@ function pingbackCount(truth: Truth): number {
   return truth.comments.filter((c) => c.type !== 'comment').length;
 }
 
-describe('thread view behaviour', () => {
+describe.skipIf(!shared)('thread view behaviour', () => {
   it('selects, reveals and focuses comments', () => {
     const fixture = openCorpusFixture('twentytwentyone', 'deep');
     const view = mount(fixture);
@@ -471,7 +474,7 @@ describe('thread view behaviour', () => {
   });
 });
 
-describe('thread view on malformed input', () => {
+describe.skipIf(!shared)('thread view on malformed input', () => {
   it('survives missing elements, unknown and cyclic parents, duplicates and detached nodes', () => {
     const fixture = openCorpusFixture('twentytwentyone', 'seed-004');
     const comments = fixture.parsed.thread.comments;
@@ -506,7 +509,7 @@ describe('thread view on malformed input', () => {
   });
 });
 
-describe('thread view on 1,500 comments', () => {
+describe.skipIf(!shared)('thread view on 1,500 comments', () => {
   // Timings are measured in real Chromium by `npm run bench`, not asserted in jsdom.
   it('mounts, collapses all and expands all', () => {
     const fixture = openCorpusFixture('twentytwentyone', 'big-1500');

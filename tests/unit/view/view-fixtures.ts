@@ -4,14 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import type { ParsedSection } from '@/utils/parse/types';
 import type { CommentType, ThreadComment } from '@/utils/thread/types';
+import { SHARED_DIR } from '../../shared-material';
 import { partsFrom } from './parts';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const CORPUS_DIR = path.resolve(REPO_ROOT, '../shared/corpus');
+export const CORPUS_DIR = path.join(SHARED_DIR, 'corpus');
 export const THEMES = ['twentytwentyone', 'twentytwentytwo', 'twentytwentythree'] as const;
 export type Theme = (typeof THEMES)[number];
 
