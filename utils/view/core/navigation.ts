@@ -1,48 +1,40 @@
 /**
- * Where each movement key leads, as pure functions of the thread's comments (page order) and a visibility test.
+ * Where each movement leads (keys, toolbar buttons), as pure functions of the thread index and a visibility test.
  * They return the id to select, or null when there is nowhere to go (the cursor then stays put).
  */
-import type { ThreadComment } from '@/utils/thread/types';
+import { isAuthorReply, type ThreadIndex } from '@/utils/thread/thread-index';
 
 export interface NavigationContext {
-  /** Comments in page order (pre-order). */
-  comments: readonly ThreadComment[];
+  index: ThreadIndex;
   isVisible(id: string): boolean;
 }
 
-function indexOf(context: NavigationContext, id: string | null): number {
-  return id === null ? -1 : context.comments.findIndex((comment) => comment.id === id);
+function positionOf(context: NavigationContext, id: string | null, step: 1 | -1): number {
+  const position = id === null ? undefined : context.index.position.get(id);
+  if (position !== undefined) return position;
+  return step === 1 ? -1 : context.index.ids.length;
 }
 
-/** First comment after `fromIndex` (or before it, going back) that passes `accept`. */
-function scan(
-  context: NavigationContext,
-  fromIndex: number,
-  step: 1 | -1,
-  accept: (comment: ThreadComment) => boolean,
-): string | null {
-  const { comments } = context;
-  for (let index = fromIndex + step; index >= 0 && index < comments.length; index += step) {
-    const comment = comments[index];
-    if (comment && accept(comment)) return comment.id;
+/** First comment after `from` (or before it, going back) that passes `accept`. */
+function scan(context: NavigationContext, from: number, step: 1 | -1, accept: (id: string) => boolean): string | null {
+  const { ids } = context.index;
+  for (let at = from + step; at >= 0 && at < ids.length; at += step) {
+    const id = ids[at]!;
+    if (accept(id)) return id;
   }
   return null;
 }
 
 /** j / k: the next or previous visible comment. With no cursor, the first (j) or last (k) visible one. */
 export function adjacentVisible(context: NavigationContext, fromId: string | null, step: 1 | -1): string | null {
-  let from = indexOf(context, fromId);
-  if (from < 0) from = step === 1 ? -1 : context.comments.length;
-  return scan(context, from, step, (comment) => context.isVisible(comment.id));
+  return scan(context, positionOf(context, fromId, step), step, (id) => context.isVisible(id));
 }
 
 /** Shift+J / Shift+K: the next or previous visible comment answering the same parent. */
 export function adjacentSibling(context: NavigationContext, fromId: string | null, step: 1 | -1): string | null {
-  const from = indexOf(context, fromId);
-  const current = context.comments[from];
-  if (!current) return adjacentVisible(context, null, step);
-  const { parentId } = current;
-  return scan(context, from, step, (comment) => comment.parentId === parentId && context.isVisible(comment.id));
+  if (fromId === null || !context.index.byId.has(fromId)) return adjacentVisible(context, null, step);
+  const parent = context.index.parent(fromId);
+  return scan(context, positionOf(context, fromId, step), step, (id) => context.index.parent(id) === parent && context.isVisible(id));
 }
 
 /**
@@ -50,15 +42,12 @@ export function adjacentSibling(context: NavigationContext, fromId: string | nul
  * own root first, as a reader expects ("back to the start of this thread").
  */
 export function adjacentThread(context: NavigationContext, fromId: string | null, step: 1 | -1): string | null {
-  let from = indexOf(context, fromId);
-  if (from < 0) from = step === 1 ? -1 : context.comments.length;
-  return scan(context, from, step, (comment) => comment.parentId === null && context.isVisible(comment.id));
+  return scan(context, positionOf(context, fromId, step), step, (id) => context.index.parent(id) === null && context.isVisible(id));
 }
 
 /** p: the comment this one answers, if it is on this page. */
 export function parentOf(context: NavigationContext, fromId: string | null): string | null {
-  const parentId = context.comments[indexOf(context, fromId)]?.parentId ?? null;
-  return parentId !== null && indexOf(context, parentId) >= 0 ? parentId : null;
+  return fromId === null ? null : context.index.parent(fromId);
 }
 
 /**
@@ -66,20 +55,14 @@ export function parentOf(context: NavigationContext, fromId: string | null): str
  * reveals it): the point is to find the author's answers inside folded threads.
  */
 export function adjacentAuthorReply(context: NavigationContext, fromId: string | null, step: 1 | -1): string | null {
-  let from = indexOf(context, fromId);
-  if (from < 0) from = step === 1 ? -1 : context.comments.length;
-  return scan(context, from, step, (comment) => comment.isPostAuthor && comment.type === 'comment');
+  return scan(context, positionOf(context, fromId, step), step, (id) => isAuthorReply(context.index.byId.get(id)!));
 }
 
-/** The nearest visible comment among `id` and its ancestors (where the cursor goes when its comment gets folded). */
-export function nearestVisibleAncestor(context: NavigationContext, id: string): string | null {
-  const byId = new Map(context.comments.map((comment) => [comment.id, comment]));
-  const seen = new Set<string>();
-  let current = byId.get(id);
-  while (current && !seen.has(current.id)) {
-    if (context.isVisible(current.id)) return current.id;
-    seen.add(current.id);
-    current = current.parentId === null ? undefined : byId.get(current.parentId);
-  }
-  return null;
+/**
+ * The author's reply to go to from what is on screen when nothing is selected: going forward, the comment on
+ * screen itself counts.
+ */
+export function authorReplyFromScreen(context: NavigationContext, onScreen: string | null, step: 1 | -1): string | null {
+  if (onScreen !== null && step === 1 && isAuthorReply(context.index.byId.get(onScreen)!)) return onScreen;
+  return adjacentAuthorReply(context, onScreen, step);
 }

@@ -1,12 +1,11 @@
 /**
- * Overlays (the help dialog, the parent preview) live in shadow roots hung on <body>, so the page's CSS does not
- * reach them and theirs does not reach the page. They borrow the page's font and colours explicitly.
+ * Overlays (the toolbar, the help dialog, the parent preview) live in shadow roots hung on <body>, so the page's
+ * CSS does not reach them and theirs does not reach the page. They borrow the page's font and colours explicitly,
+ * through a palette whose every text colour reads at 4.5:1 or better on its surface (./theme.ts).
  */
-
-import { ATTR_UI } from '@/utils/view/dom-contract';
-
-/** Marks every overlay host, so a cleanup (or a test) can find them. */
-export const OVERLAY_ATTRIBUTE = 'data-threadlight-overlay';
+import { ATTR_OVERLAY, ATTR_UI } from '../dom-contract';
+import type { DomJournal } from './dom-journal';
+import { overlayPalette, type PageLook } from './theme';
 
 export interface OverlayHost {
   host: HTMLElement;
@@ -32,124 +31,59 @@ export function overlayHostStyle(zIndex = 2147483647): string {
   ].join('; ');
 }
 
-/** A fresh shadow-root host at the end of <body> (custom tag: no page rule written for div or span applies). */
-export function createOverlayHost(name: 'help' | 'preview', doc: Document = document): OverlayHost {
+/**
+ * A fresh shadow-root host at the end of <body> (custom tag: no page rule written for div or span applies),
+ * inserted through `journal` when given (then the view's restore removes it too).
+ */
+export function createOverlayHost(name: 'help' | 'preview' | 'toolbar', doc: Document, journal?: DomJournal, zIndex?: number): OverlayHost {
   const host = doc.createElement(`threadlight-${name}`);
-  host.setAttribute(OVERLAY_ATTRIBUTE, name);
+  host.setAttribute(ATTR_OVERLAY, name);
   host.setAttribute(ATTR_UI, name);
-  host.style.cssText = overlayHostStyle();
-  (doc.body ?? doc.documentElement).appendChild(host);
+  host.style.cssText = overlayHostStyle(zIndex);
+  const parent = doc.body ?? doc.documentElement;
+  if (journal) journal.insert(host, parent);
+  else parent.appendChild(host);
   const root = host.attachShadow({ mode: 'open' });
   return {
     host,
     root,
-    remove: () => host.remove(),
+    remove: () => (journal ? journal.removeInserted(host) : host.remove()),
   };
 }
 
-/** The page's look where an overlay appears: font and colours, and whether it reads as dark. */
-export interface PageLook {
-  fontFamily: string;
-  /** Computed font size (px), or '' when unknown. */
-  fontSize: string;
-  color: string | null;
-  background: string | null;
-  dark: boolean;
-}
-
-interface Rgba {
-  r: number;
-  g: number;
-  b: number;
-  a: number;
-}
-
-function parseColor(value: string): Rgba | null {
-  const match = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,/]+([\d.]+%?))?\s*\)$/i.exec(value.trim());
-  if (!match) return null;
-  const alpha = match[4] === undefined ? 1 : match[4].endsWith('%') ? parseFloat(match[4]) / 100 : parseFloat(match[4]);
-  return { r: Number(match[1]), g: Number(match[2]), b: Number(match[3]), a: alpha };
-}
-
-function luminance({ r, g, b }: Rgba): number {
-  const channel = (value: number) => {
-    const s = value / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-}
-
-function prefersDark(view: Window | null): boolean {
-  try {
-    return view?.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
-  } catch {
-    return false;
-  }
-}
-
-/** Reads the computed font and colours at `from`; the background is the first opaque one among its ancestors. */
-export function readPageLook(from: Element): PageLook {
-  const view = from.ownerDocument.defaultView;
-  const fallback: PageLook = { fontFamily: '', fontSize: '', color: null, background: null, dark: prefersDark(view) };
-  if (!view) return fallback;
-  try {
-    const style = view.getComputedStyle(from);
-    let background: Rgba | null = null;
-    let backgroundText: string | null = null;
-    for (let element: Element | null = from; element; element = element.parentElement) {
-      const value = view.getComputedStyle(element).backgroundColor;
-      const parsed = parseColor(value);
-      if (parsed && parsed.a >= 0.9) {
-        background = parsed;
-        backgroundText = value;
-        break;
-      }
-    }
-    const color = parseColor(style.color) ? style.color : null;
-    return {
-      fontFamily: style.fontFamily,
-      fontSize: style.fontSize,
-      color: background ? color : null, // a text colour without its background could be unreadable on ours
-      background: backgroundText,
-      dark: background ? luminance(background) < 0.25 : fallback.dark,
-    };
-  } catch {
-    return fallback;
-  }
-}
-
-/** Puts a PageLook on an overlay host as custom properties and a `data-scheme` the overlay's CSS reads. */
+/** Puts the page's look on an overlay host: its font and a readable palette, as custom properties. */
 export function applyPageLook(host: HTMLElement, look: PageLook): void {
-  host.setAttribute('data-scheme', look.dark ? 'dark' : 'light');
+  const palette = overlayPalette(look);
+  host.setAttribute('data-scheme', palette.dark ? 'dark' : 'light');
   const set = (name: string, value: string | null) => {
     if (value) host.style.setProperty(name, value);
     else host.style.removeProperty(name);
   };
   set('--tl-font', look.fontFamily || null);
   set('--tl-font-size', look.fontSize || null);
-  set('--tl-fg', look.color);
-  set('--tl-bg', look.background);
+  set('--tl-surface', palette.surface);
+  set('--tl-text', palette.text);
+  set('--tl-muted', palette.muted);
+  set('--tl-line', palette.line);
 }
 
-/** Shared CSS for overlay surfaces: the palette (from the page when known, else light/dark defaults) and `.tl-surface`. */
+/** Shared CSS for overlay surfaces (`.tl-surface`), with defaults when no look was applied. */
 export const OVERLAY_PALETTE_CSS = `
 :host {
-  --tl-surface: var(--tl-bg, #ffffff);
-  --tl-text: var(--tl-fg, #1e1e1e);
-  --tl-muted: color-mix(in srgb, var(--tl-text) 65%, var(--tl-surface));
-  --tl-line: color-mix(in srgb, var(--tl-text) 18%, var(--tl-surface));
+  --tl-surface-default: #ffffff;
+  --tl-text-default: #1e1e1e;
   --tl-shadow: 0 6px 24px rgba(0, 0, 0, 0.18), 0 1px 3px rgba(0, 0, 0, 0.12);
 }
 :host([data-scheme='dark']) {
-  --tl-surface: var(--tl-bg, #1f1f1f);
-  --tl-text: var(--tl-fg, #ececec);
+  --tl-surface-default: #1f1f1f;
+  --tl-text-default: #ececec;
   --tl-shadow: 0 6px 24px rgba(0, 0, 0, 0.55), 0 1px 3px rgba(0, 0, 0, 0.4);
 }
 .tl-surface {
   box-sizing: border-box;
-  background: var(--tl-surface);
-  color: var(--tl-text);
-  border: 1px solid var(--tl-line);
+  background: var(--tl-surface, var(--tl-surface-default));
+  color: var(--tl-text, var(--tl-text-default));
+  border: 1px solid var(--tl-line, currentColor);
   border-radius: 8px;
   box-shadow: var(--tl-shadow);
 }
