@@ -35,8 +35,16 @@ export interface TraceBreakdown {
   gcMs: number;
   styleMs: number;
   layoutMs: number;
-  /** The content script's callbacks after the window (deferred work: reply lines, observers), CPU ms. */
+  /** The content script's callbacks after the window (deferred work: idle slices, observers), CPU ms. */
   afterCpuMs: number;
+  /** threadlight:start → threadlight:rendered (every comment rendered), ms; null without that mark. */
+  renderedWindowMs: number | null;
+  /** Main-thread tasks that ran Threadlight's code, from its start to the end of its rendering: count and CPU ms. */
+  ownTasks: number;
+  ownTaskCpuMs: number;
+  /** The longest of them (wall ms) and what it held: the marks inside it (detected, parsed, ready…) or 'render slice'. */
+  longestOwnTaskMs: number;
+  longestOwnTaskHolds: string;
 }
 
 const CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'v8', 'disabled-by-default-devtools.timeline'];
@@ -78,6 +86,16 @@ export function breakdown(events: TraceEvent[]): TraceBreakdown | null {
   const evaluationWall = (ev: TraceEvent) => (contains(ev, start.ts) ? start.ts - ev.ts : (ev.dur ?? 0));
   const evaluationCpu = (ev: TraceEvent) => ms(ev.tdur) * (ev.dur ? evaluationWall(ev) / ev.dur : 1);
   const evaluationInTasks = evaluations.filter((ev) => tasks.some((t) => contains(t, ev.ts)));
+  // Every task that ran our code (evaluation, main(), idle slices, timers, observers) until the view is rendered.
+  const rendered = mark('threadlight:rendered');
+  const until = (rendered ?? ready).ts + 50_000;
+  const ownCalls = events.filter((e) => ours(e) && (e.name === 'FunctionCall' || e.name === 'EvaluateScript') && e.ts >= start.ts - 100_000 && e.ts <= until);
+  const ownTaskList = onMain.filter((e) => e.name === 'RunTask' && e.ts <= until && e.ts + (e.dur ?? 0) >= start.ts - 100_000 && ownCalls.some((call) => contains(e, call.ts)));
+  const longest = ownTaskList.reduce<TraceEvent | null>((best, e) => (best === null || (e.dur ?? 0) > (best.dur ?? 0) ? e : best), null);
+  const marksIn = (task: TraceEvent) =>
+    events
+      .filter((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith('threadlight:') && contains(task, e.ts))
+      .map((e) => e.name.slice('threadlight:'.length));
   return {
     evaluateCpuMs: evaluations.reduce((sum, ev) => sum + evaluationCpu(ev), 0),
     compileMs: events.filter((e) => ours(e) && e.name === 'v8.compile').reduce((sum, e) => sum + ms(e.dur), 0),
@@ -90,5 +108,10 @@ export function breakdown(events: TraceEvent[]): TraceBreakdown | null {
     styleMs: total((e) => e.name === 'UpdateLayoutTree'),
     layoutMs: total((e) => e.name === 'Layout'),
     afterCpuMs: cpu(events.filter((e) => ours(e) && e.name === 'FunctionCall' && e.ts > ready.ts)),
+    renderedWindowMs: rendered ? ms(rendered.ts - start.ts) : null,
+    ownTasks: ownTaskList.length,
+    ownTaskCpuMs: cpu(ownTaskList),
+    longestOwnTaskMs: longest ? ms(longest.dur) : 0,
+    longestOwnTaskHolds: longest ? marksIn(longest).join(', ') || 'render slice or callback' : '',
   };
 }

@@ -28,14 +28,14 @@ function KeyLabel({ binding }: { binding: KeyBinding }) {
 export function HelpDialog({ groups, onClose }: HelpDialogProps) {
   return (
     <Fragment>
-      <header>
+      <div class="header">
         <h2 id="title">{t('help_title')}</h2>
         <button type="button" class="close" onClick={onClose} aria-label={t('help_close')} title={t('help_close')}>
           <span aria-hidden="true">×</span>
         </button>
-      </header>
+      </div>
       {groups.map(({ group, commands }) => (
-        <section key={group} aria-labelledby={`group-${group}`}>
+        <div key={group} role="group" aria-labelledby={`group-${group}`}>
           <h3 id={`group-${group}`}>{t(`help_group_${group}`)}</h3>
           <table>
             <tbody>
@@ -54,7 +54,7 @@ export function HelpDialog({ groups, onClose }: HelpDialogProps) {
               ))}
             </tbody>
           </table>
-        </section>
+        </div>
       ))}
       <p class="note">{t('help_note')}</p>
     </Fragment>
@@ -76,7 +76,7 @@ dialog {
 }
 dialog:not([open]) { display: none; }
 dialog::backdrop { background: rgba(0, 0, 0, 0.45); }
-header { display: flex; align-items: center; justify-content: space-between; gap: 1rem; }
+.header { display: flex; align-items: center; justify-content: space-between; gap: 1rem; }
 h2 { font-size: 1.15em; margin: 0.25rem 0 0.5rem; font-weight: 600; }
 h3 { font-size: 0.8em; margin: 0.9rem 0 0.3rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.05em; color: var(--tl-muted); }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }

@@ -4,6 +4,8 @@ import { ATTR_ACTION, ATTR_STATUS } from '@/utils/view/dom-contract';
 export interface ToolbarProps {
   /** The region's accessible name. */
   label: string;
+  /** A labelled region (pages that use landmarks), else a labelled group. */
+  landmark: boolean;
   items: ToolbarItem[];
   /** Text for screen readers (polite live region): what the last action did. */
   announcement: string;
@@ -45,16 +47,17 @@ function Item({ item }: { item: ToolbarItem }) {
  * The floating toolbar of an enhanced thread (rendered in a shadow root by utils/view/toolbar): a labelled region
  * holding every feature's items, in order, and a polite live region.
  */
-export function Toolbar({ label, items, announcement }: ToolbarProps) {
+export function Toolbar({ label, landmark, items, announcement }: ToolbarProps) {
+  const Container = landmark ? 'section' : 'div';
   return (
-    <section class="bar" aria-label={label}>
+    <Container class="bar" aria-label={label} role={landmark ? undefined : 'group'}>
       {items.map((item) => (
         <Item key={item.id} item={item} />
       ))}
       <span class="sr-only" role="status" aria-live="polite">
         {announcement}
       </span>
-    </section>
+    </Container>
   );
 }
 
@@ -70,6 +73,7 @@ export const TOOLBAR_CSS = `
 }
 button {
   all: unset; box-sizing: border-box; cursor: pointer; white-space: nowrap;
+  display: inline-flex; align-items: center; justify-content: center; min-width: 28px; min-height: 28px;
   padding: 3px 10px; border-radius: 999px; font: inherit; color: inherit;
 }
 button:hover:not(:disabled) { background: var(--tl-line); }

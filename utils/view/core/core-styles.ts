@@ -33,7 +33,7 @@ export const CORE_CSS = [
   rule(
     `${ROOT} .threadlight-toggle, ${ROOT} .threadlight-button`,
     `all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 0.4em;
-     margin: 0; padding: 0.15em 0.8em; min-height: 0; min-width: 0; width: auto; height: auto;
+     margin: 0; padding: 0.15em 0.8em; min-height: 24px; min-width: 24px; width: auto; height: auto;
      border: 1px solid ${mix(45)}; border-radius: 999px; background: transparent; box-shadow: none;
      font: inherit; font-size: 1em; font-weight: inherit; line-height: 1.5; letter-spacing: normal;
      text-transform: none; text-decoration: none; color: inherit; cursor: pointer; white-space: nowrap`,

@@ -14,12 +14,14 @@ export interface OverlayHost {
 }
 
 /**
- * Inline style of an overlay host: zero-sized at the top left, above the page. Inline and !important because
- * the page's rules (even `* {…}` or `body > * {…}`) beat `:host` rules written from inside.
+ * Inline style of an overlay host: zero-sized at the top left, above the page. Inline (and !important for where it
+ * sits) because the page's rules (even `* {…}` or `body > * {…}`) beat `:host` rules written from inside. The reset
+ * of inherited text properties is not !important: a reader's own style for letter, word and line spacing must be
+ * able to win (WCAG 1.4.12; Firefox spells `all` out, and axe reads each property).
  */
 export function overlayHostStyle(zIndex = 2147483647): string {
   return [
-    'all: initial !important',
+    'all: initial',
     'position: absolute !important',
     'top: 0 !important',
     'left: 0 !important',
@@ -88,3 +90,36 @@ export const OVERLAY_PALETTE_CSS = `
   box-shadow: var(--tl-shadow);
 }
 `;
+
+/** Landmarks of the page (its light DOM; our own overlays are not in it). */
+const LANDMARKS = [
+  'main',
+  'nav',
+  'aside',
+  'header',
+  'footer',
+  'section[aria-label]',
+  'section[aria-labelledby]',
+  'form[aria-label]',
+  'form[aria-labelledby]',
+  '[role="main"]',
+  '[role="banner"]',
+  '[role="navigation"]',
+  '[role="complementary"]',
+  '[role="contentinfo"]',
+  '[role="search"]',
+  '[role="region"][aria-label]',
+  '[role="region"][aria-labelledby]',
+].join(', ');
+
+/**
+ * Does the page use landmarks? Then what an overlay shows must sit in one (a labelled region); on a page without
+ * any, a region of ours would be its only landmark, and every part of the page would suddenly be "outside" one.
+ */
+export function pageHasLandmarks(doc: Document): boolean {
+  try {
+    return doc.querySelector(LANDMARKS) !== null;
+  } catch {
+    return true;
+  }
+}

@@ -29,7 +29,7 @@ const LINE_CSS = `
 ${ROOT} .threadlight-reply-context { display: block; margin: 0 0 0.5em; font-size: 0.85em; line-height: 1.5; }
 ${ROOT} .threadlight-reply-to, ${ROOT} .threadlight-parent-link { color: inherit !important; text-decoration: underline dotted !important; text-underline-offset: 0.2em; }
 ${ROOT} .threadlight-reply-to:hover, ${ROOT} .threadlight-parent-link:hover { text-decoration-style: solid !important; }
-${ROOT} .threadlight-parent-link { margin-inline-start: 0.6em; font-size: 0.85em; font-weight: normal; font-style: normal; white-space: nowrap; }
+${ROOT} .threadlight-parent-link { margin-inline: 0.75em; font-size: 0.85em; font-weight: normal; font-style: normal; white-space: nowrap; }
 @media print { ${ROOT} .threadlight-reply-context, ${ROOT} .threadlight-parent-link { display: none !important; } }
 `;
 

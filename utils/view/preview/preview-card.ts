@@ -4,7 +4,7 @@
  */
 import { t } from '@/utils/i18n';
 import type { ThreadComment } from '@/utils/thread/types';
-import { applyPageLook, createOverlayHost, OVERLAY_PALETTE_CSS, type OverlayHost } from '@/utils/view/core/overlay';
+import { applyPageLook, createOverlayHost, OVERLAY_PALETTE_CSS, pageHasLandmarks, type OverlayHost } from '@/utils/view/core/overlay';
 import type { PageLook } from '@/utils/view/core/theme';
 
 const GAP = 6;
@@ -68,7 +68,15 @@ export function createPreviewCard(doc: Document): PreviewCard {
   card.className = 'card tl-surface';
   card.setAttribute('role', 'tooltip');
   card.hidden = true;
-  overlay.root.append(style, card);
+  // On a page that uses landmarks, everything a reader can perceive sits in one (axe's "region").
+  if (pageHasLandmarks(doc)) {
+    const region = doc.createElement('section');
+    region.setAttribute('aria-label', t('view_preview_region'));
+    region.append(card);
+    overlay.root.append(style, region);
+  } else {
+    overlay.root.append(style, card);
+  }
   const view = doc.defaultView;
   let anchor: Element | null = null;
 

@@ -11,7 +11,7 @@ import { isAuthorReply } from '@/utils/thread/thread-index';
 import { defineViewFeature } from '@/utils/view/core/feature';
 import { countLabel, label } from '@/utils/view/core/labels';
 import { adjacentAuthorReply, authorReplyFromScreen } from '@/utils/view/core/navigation';
-import { applyPageLook, createOverlayHost, OVERLAY_PALETTE_CSS } from '@/utils/view/core/overlay';
+import { applyPageLook, createOverlayHost, OVERLAY_PALETTE_CSS, pageHasLandmarks } from '@/utils/view/core/overlay';
 import type { FeatureContext } from '@/utils/view/core/types';
 
 /** One below the preview card, which must cover the toolbar (the help dialog is in the top layer). */
@@ -90,10 +90,11 @@ export const toolbarFeature = defineViewFeature({
     const { doc } = ctx;
     let drawn: { container: HTMLElement; host: HTMLElement } | null = null;
     let announcement = '';
+    const landmark = pageHasLandmarks(doc);
 
     const draw = ctx.guard('draw', () => {
       if (!drawn) return;
-      render(h(Toolbar, { label: label('view_toolbar_label'), items: ctx.toolbar.items(), announcement }), drawn.container);
+      render(h(Toolbar, { label: label('view_toolbar_label'), landmark, items: ctx.toolbar.items(), announcement }), drawn.container);
     });
 
     /**
