@@ -204,8 +204,9 @@ export function startPageSession(config: PageSessionConfig): PageSession {
         return;
       }
       sendBadge(found.reduce((sum, entry) => sum + entry.parsed.thread.comments.length, 0));
+      // No yield before the first slice: the storage read started before parsing has answered by now, and waiting
+      // for a fresh task here would put the view behind the page's own first layout of a long thread.
       const stored = await storedOptions;
-      await nextTask(doc.defaultView);
       if (pass !== generation || stopped) return;
       options ??= stored; // a change that arrived meanwhile is newer
       applyActivation();

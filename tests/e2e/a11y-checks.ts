@@ -34,8 +34,10 @@ a { color: #8ab4ff !important; }
 /** A corpus page served as an ad-hoc page (dark or not), its assets still found through <base>. */
 export function corpusVariant(session: Session, theme: string, variant: string, dark: boolean): string {
   const html = fs.readFileSync(path.join(corpusDir, theme, `${variant}.html`), 'utf8');
-  const head = `<base href="${session.server.origin}/${theme}/">${dark ? DARK_CSS : ''}`;
-  return session.server.addPage(`${theme}-${variant}${dark ? '-dark' : ''}.html`, html.replace(/<\/head>/i, `${head}</head>`));
+  // <base> first in <head>: stylesheets are fetched as their <link> is parsed, against the base known then.
+  const base = `<base href="${session.server.origin}/${theme}/">`;
+  const withBase = html.replace(/<head([^>]*)>/i, (head) => `${head}${base}`);
+  return session.server.addPage(`${theme}-${variant}${dark ? '-dark' : ''}.html`, dark ? withBase.replace(/<\/head>/i, `${DARK_CSS}</head>`) : withBase);
 }
 
 export function fixturePage(session: Session, name: string): string {

@@ -12,7 +12,7 @@ import { summarizeThread } from '@/utils/thread/stats';
 import { ThreadIndex } from '@/utils/thread/thread-index';
 import type { ThreadComment, ThreadStats } from '@/utils/thread/types';
 import { ATTR_ENHANCED, ATTR_LARGE, ATTR_OVERLAY, ATTR_TOGGLE, ATTR_UI } from './dom-contract';
-import { accentCss, CORE_CSS, LARGE_THREAD } from './core/core-styles';
+import { accentCss, CORE_CSS, DEFAULT_ACCENT, LARGE_THREAD } from './core/core-styles';
 import { DomJournal } from './core/dom-journal';
 import { abortControllerFor, FeatureHost, type ViewCore } from './core/feature';
 import { resetLabels } from './core/labels';
@@ -85,7 +85,9 @@ export function mountThreadView(
   let elementIds = elementIdMap(parsed.parts);
   resetLabels();
 
-  // The page's look, read before any write of ours (style is clean: no forced recalculation).
+  // The page's look (computed colours and font). Reading it forces a style pass when style is dirty, which on a
+  // 5,000-comment page that is still loading costs seconds: it is read after the next frame (then it is cheap),
+  // and until then the accent is a readable default.
   let look: PageLook | null = null;
   const pageLook = () => (look ??= readPageLook(root));
   const accentLink = () => {
@@ -95,7 +97,12 @@ export function mountThreadView(
     }
     return null;
   };
-  let releaseAccent = styles.add(`accent:${options.authorColor}`, accentCss(accentFor(options.authorColor, accentLink(), pageLook())));
+  let releaseAccent = styles.add('accent:default', accentCss(DEFAULT_ACCENT));
+  const updateAccent = (authorColor: string) => {
+    const release = releaseAccent;
+    releaseAccent = styles.add(`accent:${authorColor}`, accentCss(accentFor(authorColor, accentLink(), pageLook())));
+    release();
+  };
   const releaseCore = styles.add('core', CORE_CSS);
 
   const state = new ViewState(index, currentOptions);
@@ -217,7 +224,8 @@ export function mountThreadView(
     elementIds = elementIdMap(current.parts);
     const delta = state.setIndex(index);
     journal.toggle(root, ATTR_LARGE, index.ids.length >= LARGE_THREAD);
-    const centre = state.selectedId() ?? commentOnScreen();
+    // No layout read here (the page just changed): near the cursor, else from the top.
+    const centre = state.selectedId();
     ownWrites(() => {
       renderer.invalidate([...delta.ids, ...delta.removed], centre);
       renderer.run();
@@ -361,11 +369,7 @@ export function mountThreadView(
       const previous = currentOptions;
       currentOptions = next;
       ownWrites(() => {
-        if (previous.authorColor !== next.authorColor) {
-          const release = releaseAccent;
-          releaseAccent = styles.add(`accent:${next.authorColor}`, accentCss(accentFor(next.authorColor, accentLink(), pageLook())));
-          release();
-        }
+        if (previous.authorColor !== next.authorColor) updateAccent(next.authorColor);
         const delta = state.setRules(next);
         renderer.invalidate(delta.ids);
         renderer.run();
@@ -485,9 +489,11 @@ export function mountThreadView(
     ownWrites(() => {
       journal.set(root, ATTR_ENHANCED, 'enhanced');
       journal.toggle(root, ATTR_LARGE, index.ids.length >= LARGE_THREAD);
-      // The comments near the screen first: the #comment-N target, else what the reader is looking at.
+      // The comments near the screen first: the #comment-N target, else the first comments. Nothing is measured
+      // here: on a page still loading even reading scrollY forces a layout of the whole thread (a second on 5,000
+      // comments). Once a frame is done, the renderer re-centres on what the reader looks at (below).
       const target = revealHashTarget(true);
-      const centre = target ?? commentOnScreen();
+      const centre = target;
       renderer.invalidate(index.ids, centre);
       renderer.run();
     });
@@ -502,7 +508,24 @@ export function mountThreadView(
     throw error;
   }
   features.apply(currentOptions, null);
+  afterNextFrame(view, () => {
+    if (destroyed) return;
+    try {
+      ownWrites(() => updateAccent(currentOptions.authorColor));
+      // A reader scrolled into the thread (a reload restores the position): the slices go there next.
+      const onScreen = renderer.pending > 0 && (view?.scrollY ?? 0) > 0 ? commentOnScreen() : null;
+      if (onScreen !== null) renderer.setCentre(onScreen);
+    } catch (error) {
+      report(error, 'theme');
+    }
+  });
   return controller;
+}
+
+/** Run `task` once the next frame is done (style and layout computed by the browser anyway, so reading is cheap). */
+function afterNextFrame(view: Window | null, task: () => void): void {
+  if (typeof view?.requestAnimationFrame === 'function') view.requestAnimationFrame(() => setTimeout(task, 0));
+  else setTimeout(task, 0);
 }
 
 /** Realm-independent (a page's Element is not the content script's, nor a test document's). */

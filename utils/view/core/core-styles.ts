@@ -16,6 +16,9 @@ export const LARGE_THREAD = 400;
 
 export const ROOT = `[${ATTR_ENHANCED}="enhanced"]`;
 
+/** Until the page's look is read (after the first frame): a warm accent, its text readable on white (5.2:1). */
+export const DEFAULT_ACCENT: Accent = { accent: 'rgb(194, 65, 12)', text: 'rgb(194, 65, 12)' };
+
 /** CSS for the section's accent (custom properties every feature may use). */
 export function accentCss(accent: Accent): string {
   return `${ROOT} { --threadlight-accent: ${accent.accent}; --threadlight-accent-text: ${accent.text}; }`;

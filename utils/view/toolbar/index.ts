@@ -105,8 +105,6 @@ export const toolbarFeature = defineViewFeature({
       if (drawn || ctx.signal.aborted) return;
       const overlay = createOverlayHost('toolbar', doc, ctx.journal, TOOLBAR_Z_INDEX);
       applyPageLook(overlay.host, ctx.look());
-      const accent = doc.defaultView?.getComputedStyle(ctx.root).getPropertyValue('--threadlight-accent').trim();
-      if (accent) overlay.host.style.setProperty('--tl-accent', accent);
       const style = doc.createElement('style');
       style.textContent = OVERLAY_PALETTE_CSS + TOOLBAR_CSS;
       const container = doc.createElement('div');
