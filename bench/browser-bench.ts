@@ -331,7 +331,7 @@ async function main(): Promise<void> {
   const targets = [
     target('big-5000: view ready / the page’s own load ≤ 1.05 (ready mark, with; load event, without)', ratios['readyAt(5000)/load w/o(5000)'], (v) => v <= 1.05, (v) => v.toFixed(3)),
     target(
-      `longest Threadlight task (big-300/1500/5000 traces) ≤ 50 ms${trace('big-5000') ? ` (big-5000: ${fmt(trace('big-5000')!.longestOwnTaskMs)} ms, holds ${trace('big-5000')!.longestOwnTaskHolds})` : ''}`,
+      `longest Threadlight task (its own script in one task, big-1500/5000 traces) ≤ 50 ms${trace('big-5000') ? ` (big-5000: ${fmt(trace('big-5000')!.longestOwnTaskMs)} ms, in the task holding ${trace('big-5000')!.longestOwnTaskHolds})` : ''}`,
       longestTask || null,
       (v) => v <= 50,
       (v) => `${v.toFixed(1)} ms`,
@@ -428,11 +428,25 @@ function printReport(report: {
   console.log(`content script: ${(report.contentScript.bytes / 1024).toFixed(1)} KB on disk, ${(report.contentScript.gzipBytes / 1024).toFixed(1)} KB gzip; marks visible in the main world: ${report.marksVisibleInMainWorld}`);
   const traceRows = Object.entries(report.traces).map(([key, t]) =>
     t
-      ? [key, fmt(t.evaluateCpuMs), fmt(t.compileMs), fmt(t.windowMs), fmt(t.renderedWindowMs), String(t.ownTasks), fmt(t.ownTaskCpuMs), fmt(t.longestOwnTaskMs), t.longestOwnTaskHolds, fmt(t.gcMs), fmt(t.styleMs), fmt(t.layoutMs)]
+      ? [
+          key,
+          fmt(t.evaluateCpuMs),
+          fmt(t.compileMs),
+          fmt(t.windowMs),
+          fmt(t.renderedWindowMs),
+          String(t.ownTasks),
+          fmt(t.ownTaskCpuMs),
+          fmt(t.longestOwnTaskMs),
+          t.longestOwnTaskHolds,
+          `${fmt(t.longestTaskWithOursMs)} (${(t.longestTaskWithOursShare * 100).toFixed(0)} % ours)`,
+          fmt(t.gcMs),
+          fmt(t.styleMs),
+          fmt(t.layoutMs),
+        ]
       : [key, 'no marks'],
   );
   printTable(
-    ['traced load', 'evaluate CPU', 'compile', 'start→ready|bail', 'start→rendered', 'own tasks', 'own CPU', 'longest own task', 'it holds', 'GC', 'style', 'layout'],
+    ['traced load', 'evaluate CPU', 'compile', 'start→ready|bail', 'start→rendered', 'own tasks', 'own CPU', 'longest own script', 'in the task holding', 'longest task with ours', 'GC', 'style', 'layout'],
     traceRows,
     '\none traced load per page, with the extension (ms; CPU = thread time, the rest wall time inside the window):',
   );
