@@ -63,7 +63,7 @@ function extraCalls(withView: string[], baseline: string[]): string[] {
 
 async function openHostile(session: Session, page: HostilePage): Promise<E2EPage> {
   const tab = await session.openPage(session.server.addPage(page.file, page.html));
-  await tab.waitUntil(contentScriptDone, undefined, { what: 'the content script to finish (threadlight:ready or :bail)' });
+  await tab.waitUntil(contentScriptDone, undefined, { what: 'the content script to finish (threadlight:rendered or :bail)' });
   return tab;
 }
 
