@@ -35,10 +35,25 @@ export interface TraceBreakdown {
   gcMs: number;
   styleMs: number;
   layoutMs: number;
-  /** The content script's callbacks after the window (deferred work: reply lines, observers), CPU ms. */
+  /** The content script's callbacks after the window (deferred work: idle slices, observers), CPU ms. */
   afterCpuMs: number;
   /** Threadlight's scripts evaluated in the page, by file name (`loader.js` alone on a page without signals). */
   evaluatedScripts: string[];
+  /** threadlight:start → threadlight:rendered (every comment rendered), ms; null without that mark. */
+  renderedWindowMs: number | null;
+  /** Main-thread tasks that ran Threadlight's code, from its start to the end of its rendering: count and CPU ms. */
+  ownTasks: number;
+  ownTaskCpuMs: number;
+  /**
+   * Threadlight's longest stretch of its own script in one task (wall ms: our EvaluateScript and FunctionCall
+   * events, what they call included), and what that task held: the marks inside it (detected, parsed…) or 'callback'.
+   * A rendering task that runs one small callback of ours and then lays the page out is not counted as ours.
+   */
+  longestOwnTaskMs: number;
+  longestOwnTaskHolds: string;
+  /** The longest task that ran any of our code, whole (ms), and our share of it, for context. */
+  longestTaskWithOursMs: number;
+  longestTaskWithOursShare: number;
 }
 
 const CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'v8', 'disabled-by-default-devtools.timeline'];
@@ -81,6 +96,27 @@ export function breakdown(events: TraceEvent[]): TraceBreakdown | null {
   const evaluationWall = (ev: TraceEvent) => (contains(ev, start.ts) ? start.ts - ev.ts : (ev.dur ?? 0));
   const evaluationCpu = (ev: TraceEvent) => ms(ev.tdur) * (ev.dur ? evaluationWall(ev) / ev.dur : 1);
   const evaluationInTasks = evaluations.filter((ev) => tasks.some((t) => contains(t, ev.ts)));
+  // Every task that ran our code (evaluation, main(), idle slices, timers, observers) until the view is rendered.
+  const rendered = mark('threadlight:rendered');
+  const until = (rendered ?? ready).ts + 50_000;
+  const ownCalls = events.filter((e) => ours(e) && (e.name === 'FunctionCall' || e.name === 'EvaluateScript') && e.ts >= start.ts - 100_000 && e.ts <= until);
+  const ownTaskList = onMain.filter((e) => e.name === 'RunTask' && e.ts <= until && e.ts + (e.dur ?? 0) >= start.ts - 100_000 && ownCalls.some((call) => contains(e, call.ts)));
+  // Calls nested in another of ours (main() inside the evaluation) are counted once, with their outer call.
+  const within = (inner: TraceEvent, outer: TraceEvent) =>
+    inner !== outer && outer.ts <= inner.ts && inner.ts + (inner.dur ?? 0) <= outer.ts + (outer.dur ?? 0);
+  const outerCalls = ownCalls.filter((call) => !ownCalls.some((other) => within(call, other)));
+  const ownScriptIn = (task: TraceEvent) =>
+    outerCalls.filter((call) => contains(task, call.ts)).reduce((sum, call) => sum + ms(call.dur), 0);
+  const byOwnScript = ownTaskList.map((task) => ({ task, own: ownScriptIn(task) }));
+  const longest = byOwnScript.reduce<{ task: TraceEvent; own: number } | null>((best, e) => (best === null || e.own > best.own ? e : best), null);
+  const longestWhole = byOwnScript.reduce<{ task: TraceEvent; own: number } | null>(
+    (best, e) => (best === null || (e.task.dur ?? 0) > (best.task.dur ?? 0) ? e : best),
+    null,
+  );
+  const marksIn = (task: TraceEvent) =>
+    events
+      .filter((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith('threadlight:') && contains(task, e.ts))
+      .map((e) => e.name.slice('threadlight:'.length));
   return {
     evaluateCpuMs: evaluations.reduce((sum, ev) => sum + evaluationCpu(ev), 0),
     compileMs: events.filter((e) => ours(e) && e.name === 'v8.compile').reduce((sum, e) => sum + ms(e.dur), 0),
@@ -94,5 +130,12 @@ export function breakdown(events: TraceEvent[]): TraceBreakdown | null {
     layoutMs: total((e) => e.name === 'Layout'),
     afterCpuMs: cpu(events.filter((e) => ours(e) && e.name === 'FunctionCall' && e.ts > ready.ts)),
     evaluatedScripts: [...new Set(evaluations.map((ev) => (ev.args?.data?.url ?? '').replace(/^.*\//, '')))].sort(),
+    renderedWindowMs: rendered ? ms(rendered.ts - start.ts) : null,
+    ownTasks: ownTaskList.length,
+    ownTaskCpuMs: cpu(ownTaskList),
+    longestOwnTaskMs: longest ? longest.own : 0,
+    longestOwnTaskHolds: longest ? marksIn(longest.task).join(', ') || 'callback (render slice, observer, timer)' : '',
+    longestTaskWithOursMs: longestWhole ? ms(longestWhole.task.dur) : 0,
+    longestTaskWithOursShare: longestWhole && longestWhole.task.dur ? longestWhole.own / ms(longestWhole.task.dur) : 0,
   };
 }

@@ -1,5 +1,6 @@
 /** The thread in figures: comments, people, the author's part, dates, pagination, largest threads, pings. */
 import type { PageState } from '@/utils/messaging/protocol';
+import { headlineFigures } from '@/utils/thread/stats';
 import type { ThreadStats } from '@/utils/thread/types';
 import { formatNumber, t, tn } from '@/utils/i18n';
 import { formatDate, formatPercent } from '@/utils/i18n/format';
@@ -10,16 +11,17 @@ const LARGEST_THREADS_SHOWN = 3;
 export function ThreadSummary({ state }: { state: PageState }) {
   const stats = state.stats;
   if (!stats) return null;
-  const ownComments = Math.max(stats.comments - stats.pingbacks - stats.trackbacks, 0);
+  // The same figures as the page's toolbar (utils/thread/stats.ts).
+  const figures = headlineFigures(stats);
   const largest = stats.largestThreads.filter((thread) => thread.size > 1).slice(0, LARGEST_THREADS_SHOWN);
   return (
     <section class="summary" aria-label={t('popup_summaryTitle')}>
       <p class="headline">
-        <strong>{tn('popup_comments', ownComments)}</strong>
+        <strong>{tn('popup_comments', figures.comments)}</strong>
         <span class="sep" aria-hidden="true">
           {' · '}
         </span>
-        <span>{tn('popup_participants', stats.participants)}</span>
+        <span>{tn('popup_participants', figures.people)}</span>
       </p>
       <PaginationNote pagination={state.pagination} />
       <AuthorLine state={state} stats={stats} />

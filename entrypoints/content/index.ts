@@ -1,7 +1,5 @@
 import { defineContentScript } from '#imports';
-import { createInferredLinksFeature } from '@/utils/view/inferred-links';
-import { createKeyboardFeature } from '@/utils/view/keyboard';
-import { createPreviewFeature } from '@/utils/view/preview';
+import { VIEW_FEATURES } from '@/utils/view/features';
 import { startPageSession } from './page-session';
 
 export default defineContentScript({
@@ -11,8 +9,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   main(ctx) {
     // The loader set the threadlight:start mark; this script sets :ready or :bail.
-    // Inferred links first: in 'renest' mode they change the thread the other features then read.
     // startPageSession never throws: failures restore the page and are reported through getPageState.
-    startPageSession({ ctx, features: [createInferredLinksFeature, createPreviewFeature, createKeyboardFeature] });
+    startPageSession({ ctx, features: VIEW_FEATURES });
   },
 });

@@ -6,17 +6,18 @@
 import type { ContentScriptContext } from '#imports';
 import { detectCommentSections } from '@/utils/detect/detect-comment-sections';
 import { hasCommentSignals } from '@/utils/detect/has-comment-signals';
-import { MARK_BAIL, MARK_READY, mark } from '@/utils/loader/marks';
+import { MARK_BAIL, MARK_DETECTED, MARK_PARSED, MARK_READY, MARK_RENDERED, mark } from '@/utils/loader/marks';
 import type { CommentSection, EmbeddedSystem } from '@/utils/detect/types';
 import { onMessage, sendMessage, type PageState, type PageStatus } from '@/utils/messaging/protocol';
 import { parseSection } from '@/utils/parse/parse-section';
 import type { ParsedSection } from '@/utils/parse/types';
 import { isActiveOn, optionsItem, type ThreadlightOptions } from '@/utils/storage/options';
-import { listParticipants } from '@/utils/thread/participants';
 import { summarizeThread } from '@/utils/thread/stats';
-import { mountThreadView } from '@/utils/view/mount-thread-view';
-import { scrollToElement } from '@/utils/view/scroll-anchor';
-import type { ViewController, ViewFeatureFactory } from '@/utils/view/types';
+import { ThreadIndex } from '@/utils/thread/thread-index';
+import type { Scheduler } from '@/utils/view/core/scheduler';
+import { nextTask } from '@/utils/view/core/scheduler';
+import { scrollToElement } from '@/utils/view/core/scroll-anchor';
+import { mountThreadView, type ViewController, type ViewFeature } from '@/utils/view/mount-thread-view';
 
 /** The part of WXT's ContentScriptContext the session uses. */
 export type SessionContext = Pick<ContentScriptContext, 'onInvalidated' | 'setTimeout' | 'addEventListener'>;
@@ -24,8 +25,10 @@ export type SessionContext = Pick<ContentScriptContext, 'onInvalidated' | 'setTi
 export interface PageSessionConfig {
   ctx: SessionContext;
   doc?: Document;
-  /** View features (keyboard, previews, inferred links), built on every mounted view. */
-  features?: readonly ViewFeatureFactory[];
+  /** View features (utils/view/features.ts), set up on every mounted view. */
+  features?: readonly ViewFeature[];
+  /** When the view's deferred work runs (tests pass SYNC_SCHEDULER). Default: idle time. */
+  scheduler?: Scheduler;
   /** Delay before re-detecting after an SPA navigation, ms (the new page needs time to render). */
   navigationDelay?: number;
 }
@@ -47,7 +50,7 @@ interface FoundSection {
 const MAX_ERRORS = 20;
 
 /** Performance marks read by the benchmark and the e2e suite (the loader sets `start`). */
-export { MARK_BAIL, MARK_READY, MARK_START } from '@/utils/loader/marks';
+export { MARK_BAIL, MARK_DETECTED, MARK_PARSED, MARK_READY, MARK_RENDERED, MARK_START } from '@/utils/loader/marks';
 
 function describeError(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
@@ -123,7 +126,8 @@ export function startPageSession(config: PageSessionConfig): PageSession {
       if (entry.view) continue;
       entry.view = mountThreadView(entry.parsed, current, features, {
         root: entry.section.root,
-        toolbar: entry === primary,
+        primary: entry === primary,
+        ...(config.scheduler ? { scheduler: config.scheduler } : {}),
         reparse: () => (entry.parsed = reparseKeepingKnown(entry)),
         onError: (error, where, fatal) => {
           if (fatal) fail(`view (${where})`, error);
@@ -156,6 +160,7 @@ export function startPageSession(config: PageSessionConfig): PageSession {
       }
       // Detection first: a page without a thread bails out without waiting for storage.
       const detection = detectCommentSections(doc);
+      mark(MARK_DETECTED);
       if (detection.status !== 'found') {
         status = detection.status;
         if (detection.status === 'unreadable') system = detection.system;
@@ -163,6 +168,11 @@ export function startPageSession(config: PageSessionConfig): PageSession {
         mark(MARK_BAIL);
         return;
       }
+      const storedOptions = optionsItem.getValue();
+      // Detection, parsing and the view's first slice are separate tasks: the page may paint and answer input
+      // between them (docs/performance.md).
+      await nextTask(doc.defaultView);
+      if (pass !== generation || stopped) return;
       for (const section of detection.sections) {
         try {
           const parsed = parseSection(section);
@@ -171,6 +181,7 @@ export function startPageSession(config: PageSessionConfig): PageSession {
           record('parse', error);
         }
       }
+      mark(MARK_PARSED);
       if (found.length === 0) {
         status = errors.length > 0 ? 'error' : 'none';
         sendBadge(null);
@@ -178,7 +189,9 @@ export function startPageSession(config: PageSessionConfig): PageSession {
         return;
       }
       sendBadge(found.reduce((sum, entry) => sum + entry.parsed.thread.comments.length, 0));
-      const stored = await optionsItem.getValue();
+      // No yield before the first slice: the storage read started before parsing has answered by now, and waiting
+      // for a fresh task here would put the view behind the page's own first layout of a long thread.
+      const stored = await storedOptions;
       if (pass !== generation || stopped) return;
       options ??= stored; // a change that arrived meanwhile is newer
       applyActivation();
@@ -202,7 +215,11 @@ export function startPageSession(config: PageSessionConfig): PageSession {
         return;
       }
       status = 'enhanced';
-      if (!wasEnhanced) mark(MARK_READY);
+      if (!wasEnhanced) {
+        mark(MARK_READY);
+        const views = found.flatMap((entry) => (entry.view ? [entry.view] : []));
+        void Promise.all(views.map((view) => view.whenRendered())).then(() => mark(MARK_RENDERED));
+      }
     } else {
       unmountViews();
       status = 'found-disabled';
@@ -252,8 +269,10 @@ export function startPageSession(config: PageSessionConfig): PageSession {
     if (status === 'unreadable') return { ...base, system };
     const primary = main();
     if (!primary || (status !== 'enhanced' && status !== 'found-disabled')) return base;
-    const { thread } = primary.parsed;
-    const participants = listParticipants(thread)
+    // One source of figures: the view's own (the thread as shown), else the page's parse.
+    const index = primary.view?.state.index ?? new ThreadIndex(primary.parsed.thread);
+    const { thread } = index;
+    const participants = index.people.participants
       .map((participant) => ({
         key: participant.key,
         name: participant.name,
@@ -264,7 +283,7 @@ export function startPageSession(config: PageSessionConfig): PageSession {
       .sort((a, b) => b.count - a.count);
     return {
       ...base,
-      stats: summarizeThread(thread),
+      stats: primary.view?.stats() ?? summarizeThread(index),
       postAuthor: thread.postAuthor,
       participants,
       pings: thread.comments
@@ -282,8 +301,10 @@ export function startPageSession(config: PageSessionConfig): PageSession {
   function focusParticipant(key: string, index: number): { index: number; total: number } {
     const primary = main();
     if (!primary) return { index: 0, total: 0 };
-    const participant = listParticipants(primary.parsed.thread).find((p) => p.key === key);
-    const ids = participant?.commentIds.filter((id) => primary.parsed.elements.has(id)) ?? [];
+    const threadIndex = primary.view?.state.index ?? new ThreadIndex(primary.parsed.thread);
+    const parts = primary.view?.parsed.parts ?? primary.parsed.parts;
+    const participant = threadIndex.people.participants.find((p) => p.key === key);
+    const ids = participant?.commentIds.filter((id) => parts.has(id)) ?? [];
     if (ids.length === 0) {
       primary.view?.setFocus([]);
       return { index: 0, total: 0 };
@@ -295,7 +316,7 @@ export function startPageSession(config: PageSessionConfig): PageSession {
       view.setFocus(ids);
       view.select(id, { scroll: false });
     }
-    const target = primary.parsed.bodies.get(id) ?? primary.parsed.elements.get(id);
+    const target = parts.get(id)?.body;
     if (target) scrollToElement(target, 'center');
     return { index: position, total: ids.length };
   }

@@ -7,9 +7,9 @@
 /** Payload calls recorded by the page's __pwned hook (see tests/hostile/hostile-pages.ts). */
 export const readCalls = (): string[] => ((window as unknown as { __pwnedCalls?: string[] }).__pwnedCalls ?? []).slice();
 
-/** The content script's first pass is over: the view is ready, or it bailed out (off for the site, nothing found). */
+/** The content script is done: every comment rendered (after its slices), or it bailed out (off for the site, nothing found). */
 export const contentScriptDone = (): boolean =>
-  performance.getEntriesByName('threadlight:ready').length > 0 || performance.getEntriesByName('threadlight:bail').length > 0;
+  performance.getEntriesByName('threadlight:rendered').length > 0 || performance.getEntriesByName('threadlight:bail').length > 0;
 
 /**
  * The comments area is the enhanced section root (by id, through the prototype: the page may clobber

@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { buildClobberingPage, buildXssPage, type HostilePage } from '../hostile/hostile-pages.ts';
+import { AS_PINGBACK_IDS, buildClobberingPage, buildXssPage, type HostilePage } from '../hostile/hostile-pages.ts';
 import type { Payload } from '../hostile/payloads.ts';
 import type { E2EPage } from './lib/browsers.ts';
 import { message, readCatalog } from './lib/corpus.ts';
@@ -63,7 +63,7 @@ function extraCalls(withView: string[], baseline: string[]): string[] {
 
 async function openHostile(session: Session, page: HostilePage): Promise<E2EPage> {
   const tab = await session.openPage(session.server.addPage(page.file, page.html));
-  await tab.waitUntil(contentScriptDone, undefined, { what: 'the content script to finish (threadlight:ready or :bail)' });
+  await tab.waitUntil(contentScriptDone, undefined, { what: 'the content script to finish (threadlight:rendered or :bail)' });
   return tab;
 }
 
@@ -95,13 +95,35 @@ async function turnOffAndCompare(session: Session, tab: E2EPage, baseline: Basel
   await session.browser.setOptions({ disabledSites: [] });
 }
 
-/** Show the preview of each hostile comment by focusing its quiet reply's "In reply to" link; returns problems. */
-async function previewEach(tab: E2EPage, page: HostilePage): Promise<string[]> {
+/**
+ * Show the preview of each hostile comment by focusing the preview link of its quiet reply (the "↑ parent" link,
+ * or the "In reply to" line where the markup does not nest it). Every comment with a parent must have exactly one
+ * preview link, and every hostile comment (pingbacks aside: nobody replies to them) must be previewed: a missing
+ * link is a problem, never a skip. Returns the problems and how many previews were exercised.
+ */
+async function previewEach(tab: E2EPage, page: HostilePage): Promise<{ problems: string[]; exercised: number }> {
   const problems: string[] = [];
-  for (const { id, replyId, payload } of page.comments) {
-    const link = `#div-comment-${replyId} .threadlight-reply-to`;
+  let exercised = 0;
+  const withParent = page.comments.filter(({ payload }) => !AS_PINGBACK_IDS.has(payload.id));
+  // Every reply and every answer has a parent: each holds exactly one preview link, to that parent.
+  const linkCounts = await tab.run(
+    (ids) =>
+      ids.map((id) => {
+        const body = Document.prototype.getElementById.call(document, `div-comment-${id}`);
+        return body ? Element.prototype.querySelectorAll.call(body, '[data-threadlight-preview]').length : -1;
+      }),
+    withParent.flatMap(({ replyId, answerId }) => [replyId, answerId]),
+  );
+  linkCounts.forEach((count, i) => {
+    if (count !== 1) problems.push(`comment ${withParent[Math.floor(i / 2)]![i % 2 === 0 ? 'replyId' : 'answerId']}: ${count} preview links (1 expected)`);
+  });
+  for (const { id, replyId, payload } of withParent) {
+    const link = `#div-comment-${replyId} [data-threadlight-preview="${id}"]`;
     const exists = await tab.run((selector) => Document.prototype.querySelector.call(document, selector) !== null, link);
-    if (!exists) continue; // pingbacks have no reply
+    if (!exists) {
+      problems.push(`${payload.id}: no preview link to comment ${id} in its reply ${replyId}`);
+      continue;
+    }
     await tab.focus(link);
     try {
       await tab.waitUntil(
@@ -118,6 +140,7 @@ async function previewEach(tab: E2EPage, page: HostilePage): Promise<string[]> {
       if (problems.length > 3) break;
       continue;
     }
+    exercised++;
     const card = await tab.run(readPreviewCard);
     problems.push(...card.problems.map((p) => `${payload.id}: ${p}`));
     const text = shownText(payload);
@@ -125,7 +148,7 @@ async function previewEach(tab: E2EPage, page: HostilePage): Promise<string[]> {
     if (payload.slot === 'content' && text !== null && !card.text.includes(text)) problems.push(`${payload.id}: the card does not show the text "${text}"`);
   }
   await tab.run(blurActive);
-  return problems;
+  return { problems, exercised };
 }
 
 /** Collapse and expand: all threads (Shift+C twice, back to the start), then each hostile thread's own toggle. */
@@ -175,8 +198,11 @@ inEachBrowser('hostile comments', (session) => {
     await checkpoint('scrolling');
     await foldAndUnfold(tab, xss);
     await checkpoint('folding and keys');
-    const previewProblems = await previewEach(tab, xss);
+    const previews = await previewEach(tab, xss);
     await checkpoint('previews');
+    const previewable = xss.comments.filter((c) => !AS_PINGBACK_IDS.has(c.payload.id)).length;
+    assert.ok(previewable >= 30, `the XSS page has hostile comments to preview (${previewable})`);
+    assert.equal(previews.exercised, previewable, 'every hostile comment with a reply was previewed');
     assert.deepEqual(await tab.run(auditExtensionDom), [], 'nothing executable in what Threadlight inserted');
     await tab.screenshot('hostile-xss');
 
@@ -199,7 +225,7 @@ inEachBrowser('hostile comments', (session) => {
     await popup.close();
     await new Promise((resolve) => setTimeout(resolve, 500));
     await checkpoint('popup');
-    assert.deepEqual(previewProblems, [], 'every hostile parent previews as sanitized text');
+    assert.deepEqual(previews.problems, [], 'every hostile parent previews as sanitized text');
 
     await turnOffAndCompare(session(), tab, baseline);
     await checkpoint('turning off');
@@ -224,8 +250,11 @@ inEachBrowser('hostile comments', (session) => {
       assert.fail(`the clobbering page is not enhanced; the popup says: ${said}`);
     }
     await foldAndUnfold(tab, clobbering);
-    const previewProblems = await previewEach(tab, clobbering);
-    assert.deepEqual(previewProblems, [], 'every comment previews');
+    const previews = await previewEach(tab, clobbering);
+    assert.deepEqual(previews.problems, [], 'every comment previews');
+    const previewable = clobbering.comments.filter((c) => !AS_PINGBACK_IDS.has(c.payload.id)).length;
+    assert.ok(previewable > 0, 'the clobbering page has comments to preview');
+    assert.equal(previews.exercised, previewable, 'every clobbering comment with a reply was previewed');
     assert.deepEqual(await tab.run(auditExtensionDom), [], 'nothing executable in what Threadlight inserted');
     assert.deepEqual(extraCalls(await tab.run(readCalls), baseline.calls), []);
     await turnOffAndCompare(session(), tab, baseline);

@@ -36,8 +36,9 @@ export interface HostilePage {
   comments: HostileComment[];
 }
 
-/** Payloads rendered as pingbacks (name = the linking page's title, url = its link). */
-const AS_PINGBACK = new Set(['n-script-breakout', 'u-javascript-entities']);
+/** Payloads rendered as pingbacks (name = the linking page's title, url = its link): nobody replies to them. */
+export const AS_PINGBACK_IDS: ReadonlySet<string> = new Set(['n-script-breakout', 'u-javascript-entities']);
+const AS_PINGBACK = AS_PINGBACK_IDS;
 /** Payloads whose comment is marked bypostauthor (so the hostile name is also the post author's). */
 const AS_POST_AUTHOR = new Set(['n-attr-breakout', 'u-javascript']);
 

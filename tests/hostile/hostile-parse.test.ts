@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { listParticipants } from '@/utils/thread/participants';
 import type { ThreadComment } from '@/utils/thread/types';
-import { commentContentHtml } from '@/utils/view/preview/parent-content';
+import { previewHtml } from '@/utils/view/preview/content';
 import { sanitizeCommentHtml } from '@/utils/view/preview/sanitize';
 import { buildClobberingPage, buildXssPage, type HostilePage } from './hostile-pages';
 import { allComments, parseHtmlPage } from './parse-page';
@@ -171,7 +171,7 @@ describe('parent preview path on the hostile pages', () => {
     const parsed = parsePage(page).result.sections[0]!;
     let previews = 0;
     for (const comment of parsed.thread.comments) {
-      const html = commentContentHtml(parsed, comment.id);
+      const html = previewHtml(parsed.parts.get(comment.id));
       if (html === null) continue; // skip: `previews` counts the others, asserted against the page's comments below
       previews++;
       const holder = document.createElement('div');

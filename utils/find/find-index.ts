@@ -4,6 +4,7 @@
  * Pure of the view: it reads the elements it is given; the view decides what to show, open and highlight.
  */
 import { foldQuery, foldWithMap, type FoldedText } from '@/utils/find/fold';
+import { ATTR_UI } from '@/utils/view/dom-contract';
 
 /** One comment, as the view's parts give it. */
 export interface FindSource {
@@ -69,7 +70,7 @@ function readField(element: Element, exclude: readonly Element[]): { source: str
       if (el === element) return 3;
       // A form's named inputs shadow its DOM properties (docs/security.md): recognized without asking it, skipped.
       if (Object.prototype.toString.call(el) === '[object HTMLFormElement]') return 2; // FILTER_REJECT
-      if (excluded.has(el) || SKIPPED.has(el.tagName) || el.hasAttribute('data-threadlight-ui')) return 2;
+      if (excluded.has(el) || SKIPPED.has(el.tagName) || el.hasAttribute(ATTR_UI)) return 2;
       return 3; // FILTER_SKIP: walk its children
     },
   });

@@ -7,6 +7,12 @@
 export const MARK_START = 'threadlight:start';
 export const MARK_READY = 'threadlight:ready';
 export const MARK_BAIL = 'threadlight:bail';
+/** Detection done (the first of the content script's tasks on a page with comments). */
+export const MARK_DETECTED = 'threadlight:detected';
+/** Parsing done. */
+export const MARK_PARSED = 'threadlight:parsed';
+/** Every comment rendered: the last idle-time slice of the view is done (after threadlight:ready). */
+export const MARK_RENDERED = 'threadlight:rendered';
 
 export function mark(name: string): void {
   try {

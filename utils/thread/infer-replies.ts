@@ -4,7 +4,8 @@
  * evidence: a wrong link is worse than none. Rules, scope and measured precision: docs/reply-inference.md.
  */
 import { findAddresses, type Address } from '@/utils/thread/inference/addresses';
-import { loginFromUrl, normalizeName, PeopleIndex } from '@/utils/thread/inference/names';
+import { foldName, loginFromUrl, PeopleIndex } from '@/utils/thread/inference/names';
+import { identifyPeople, POST_AUTHOR_KEY } from '@/utils/thread/participants';
 import { quotePieces, QuoteSources } from '@/utils/thread/inference/quotes';
 import type { Thread, ThreadComment } from '@/utils/thread/types';
 
@@ -31,8 +32,8 @@ export interface InferredLink {
  */
 const RECENT_COMMENTS = 3;
 
-/** The person key of every comment by the post author, whatever name they signed. */
-const POST_AUTHOR = 'post-author';
+/** The person key of every comment by the post author, whatever name they signed (the one identity rule). */
+const POST_AUTHOR = POST_AUTHOR_KEY;
 
 /** One comment during inference. */
 interface Entry {
@@ -72,7 +73,7 @@ interface Context {
  * linear in the thread's size (quotes aside: each quotation is looked up in the comments before it).
  */
 export function inferReplies(thread: Thread): InferredLink[] {
-  const entries = inWritingOrder(thread.comments);
+  const entries = inWritingOrder(thread);
   const flat = thread.comments.every((comment) => comment.parentId === null);
   const overflow = flat ? null : overflowCandidates(entries);
   if (overflow !== null && overflow.size === 0) return [];
@@ -113,20 +114,22 @@ export function inferReplies(thread: Thread): InferredLink[] {
 }
 
 /** Comments in the order they were written: by date when every comment has one, else in page order. */
-function inWritingOrder(comments: ThreadComment[]): Entry[] {
+function inWritingOrder(thread: Thread): Entry[] {
+  const { comments } = thread;
+  const { keyOf } = identifyPeople(thread);
   const times = comments.map((comment) => (comment.date ? Date.parse(comment.date) : Number.NaN));
   const indices = comments.map((_, index) => index);
   if (times.every((time) => !Number.isNaN(time))) indices.sort((a, b) => (times[a] ?? 0) - (times[b] ?? 0) || a - b);
   return indices.flatMap((pageIndex, order) => {
     const comment = comments[pageIndex];
-    return comment ? [{ comment, order, pageIndex, person: personOf(comment) }] : [];
+    return comment ? [{ comment, order, pageIndex, person: personOf(comment, keyOf) }] : [];
   });
 }
 
-function personOf(comment: ThreadComment): string {
-  if (comment.isPostAuthor) return POST_AUTHOR;
-  const name = normalizeName(comment.author.name);
-  return name ? `name:${name}` : `anonymous:${comment.id}`;
+/** The one identity of utils/thread/participants.ts; a nameless comment is nobody anyone can address. */
+function personOf(comment: ThreadComment, keyOf: ReadonlyMap<string, string>): string {
+  const key = keyOf.get(comment.id);
+  return key !== undefined && comment.author.name.trim() !== '' ? key : `anonymous:${comment.id}`;
 }
 
 /**
@@ -191,7 +194,7 @@ function distinctAddressees(addresses: Address[]): Address[] {
   const seen = new Set<string>();
   const distinct: Address[] = [];
   for (const address of [...addresses].sort((a, b) => a.start - b.start)) {
-    const key = address.person ?? `?${normalizeName(address.typed)}`;
+    const key = address.person ?? `?${foldName(address.typed)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     distinct.push(address);
@@ -265,5 +268,5 @@ function registerPostAuthor(thread: Thread, people: PeopleIndex): string | null 
   for (const name of names) people.add(POST_AUTHOR, name);
   const login = loginFromUrl(thread.postAuthor?.url ?? null);
   if (login) people.addKey(POST_AUTHOR, login, 'full');
-  return names.find((name) => normalizeName(name)) ?? null;
+  return names.find((name) => foldName(name)) ?? null;
 }

@@ -78,10 +78,12 @@ export interface ThreadStats {
   comments: number;
   /** Distinct people among real comments (pingbacks/trackbacks apart). */
   participants: number;
+  /** Comments by the post's author (pings apart). */
   postAuthorReplies: number;
   pingbacks: number;
   trackbacks: number;
   maxDepth: number;
+  /** Top-level comments: the threads of the discussion (a pingback at top level is not one). */
   topLevelThreads: number;
   /** Top-level threads in which the post author wrote at least one comment (the root included). */
   topLevelThreadsWithAuthorReply: number;
@@ -92,7 +94,7 @@ export interface ThreadStats {
 }
 
 export interface Participant {
-  /** Stable key: lower-cased name + url. */
+  /** Stable key (utils/thread/participants.ts): 'post-author' for the post's author, else normalized name + url. */
   key: string;
   name: string;
   url: string | null;

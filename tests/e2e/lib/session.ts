@@ -77,14 +77,14 @@ export function inEachBrowser(
   }
 }
 
-/** Wait until the content script has finished its first pass: the page is enhanced or it bailed out. */
+/**
+ * Wait until the content script is done: every comment rendered (the view writes big threads in slices after
+ * threadlight:ready, and marks threadlight:rendered after the last), or it bailed out.
+ */
 export function waitForContentScript(page: E2EPage): Promise<void> {
   return page.waitUntil(
-    () =>
-      document.querySelector('[data-threadlight="enhanced"]') !== null ||
-      performance.getEntriesByName('threadlight:ready').length > 0 ||
-      performance.getEntriesByName('threadlight:bail').length > 0,
+    () => performance.getEntriesByName('threadlight:rendered').length > 0 || performance.getEntriesByName('threadlight:bail').length > 0,
     undefined,
-    { what: 'the content script (data-threadlight="enhanced", or a threadlight:ready / threadlight:bail mark)' },
+    { what: 'the content script (a threadlight:rendered or threadlight:bail mark)' },
   );
 }

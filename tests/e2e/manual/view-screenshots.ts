@@ -64,7 +64,7 @@ interface Timing {
 
 /** In-page timings (best of 3) of expand all and collapse all (toolbar), and of one toggle. */
 async function timeToolbar(page: Page): Promise<Record<'expandAll' | 'collapseAll' | 'toggle', Timing>> {
-  await page.waitForFunction(() => document.querySelector('threadlight-toolbar')?.shadowRoot?.querySelector('.collapse-all'));
+  await page.waitForFunction(() => document.querySelector('threadlight-toolbar')?.shadowRoot?.querySelector('[data-threadlight-action="collapse-all"]'));
   // A string, not a function: tsx would wrap the inner helper in a `__name` call the page does not have.
   return page.evaluate(`(async () => {
     const shadow = document.querySelector('threadlight-toolbar').shadowRoot;
@@ -81,8 +81,8 @@ async function timeToolbar(page: Page): Promise<Record<'expandAll' | 'collapseAl
       if (!best[name] || script < best[name].script) best[name] = { script, total };
     };
     for (let round = 0; round < 3; round++) {
-      await time('expandAll', () => shadow.querySelector('.expand-all').click());
-      await time('collapseAll', () => shadow.querySelector('.collapse-all').click());
+      await time('expandAll', () => shadow.querySelector('[data-threadlight-action="expand-all"]').click());
+      await time('collapseAll', () => shadow.querySelector('[data-threadlight-action="collapse-all"]').click());
       await time('toggle', () => document.querySelector('[data-threadlight-toggle]').click());
       await time('toggle', () => document.querySelector('[data-threadlight-toggle]').click());
     }
@@ -101,7 +101,7 @@ async function checkAnchoring(page: Page): Promise<void> {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
     const top = (id) => document.querySelector('[data-threadlight-comment="' + id + '"]').getBoundingClientRect().top;
     const shadow = document.querySelector('threadlight-toolbar').shadowRoot;
-    shadow.querySelector('.expand-all').click();
+    shadow.querySelector('[data-threadlight-action="expand-all"]').click();
     await frame();
     const deep = [...document.querySelectorAll('[data-threadlight-depth="3"]')][2];
     const id = deep.getAttribute('data-threadlight-comment');
@@ -112,10 +112,10 @@ async function checkAnchoring(page: Page): Promise<void> {
     window.scrollBy(0, 10);
     await frame();
     const result = { reading: id, root: rootId, before: top(id) };
-    shadow.querySelector('.collapse-all').click();
+    shadow.querySelector('[data-threadlight-action="collapse-all"]').click();
     await frame();
     result.rootTopAfterCollapseAll = top(rootId);
-    shadow.querySelector('.expand-all').click();
+    shadow.querySelector('[data-threadlight-action="expand-all"]').click();
     await frame();
     result.rootTopAfterExpandAll = top(rootId);
     const toggle = document.querySelector('[data-threadlight-toggle="' + rootId + '"]');

@@ -4,6 +4,7 @@ import { createFindIndex, stepMatch, type FindSource } from '@/utils/find/find-i
 import { foldQuery, foldWithMap } from '@/utils/find/fold';
 import { createFindHighlighter, FIND_HIGHLIGHT_CSS, FIND_HIGHLIGHTS, platformHighlights, type HighlightPlatform } from '@/utils/find/highlight';
 import type { ThreadComment } from '@/utils/thread/types';
+import { ATTR_UI } from '@/utils/view/dom-contract';
 
 describe('folding', () => {
   it.each([
@@ -41,7 +42,7 @@ function page(): { root: HTMLElement; sources: FindSource[] } {
   root.innerHTML = `
     <li id="c1"><b class="fn">Élodie Réponse</b>
       <div class="content"><p>La <em>ré</em>ponse est là. Une autre REPONSE.</p><script>var reponse = 1;</script>
-        <span data-threadlight-ui="reply-context" class="threadlight-reply-context">réponse (ours)</span></div>
+        <span ${ATTR_UI}="reply-context" class="threadlight-reply-context">réponse (ours)</span></div>
       <ol class="children"><li id="c2"><b class="fn">Bob</b><div class="content"><p>Pas de réponse ici ? Si : réponse.</p></div></li></ol>
     </li>
     <li id="c3"><b class="fn">Chloé</b><div class="content"><p>Rien.</p><form><input name="hasAttribute">réponse du formulaire</form></div></li>

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAllCommentPages } from '@/utils/merge/load-all-pages';
 import type { CommentParts } from '@/utils/parse/types';
+import { ATTR_COMMENT, ATTR_ENHANCED, ATTR_UI } from '@/utils/view/dom-contract';
 import { buildClobberingPage, buildXssPage, type HostilePage } from '../../hostile/hostile-pages';
 import { fakeFetch, openPage } from './paged-site';
 import { asCommentPage, pageHtml, pageUrl, type SiteOptions } from './synthetic-site';
@@ -91,6 +92,6 @@ describe('the clobbering page merged', () => {
     expect(names.map((name) => typeof doc[name])).toEqual(before);
     expect(typeof opened.doc.getElementById).toBe('function');
     // The page's own markup pre-set Threadlight's attributes: none comes through.
-    expect(opened.doc.querySelectorAll('[data-threadlight], [data-threadlight-comment], [data-threadlight-ui]')).toHaveLength(0);
+    expect(opened.doc.querySelectorAll(`[${ATTR_ENHANCED}], [${ATTR_COMMENT}], [${ATTR_UI}]`)).toHaveLength(0);
   });
 });

@@ -167,7 +167,7 @@ export const EXPECTED_PAIRS_004: [child: number, parent: number][] = [
 /** `parsed` with each comment's text and date read from the page, as a parser would give them. */
 export function withPageTexts(parsed: ParsedSection): ParsedSection {
   const comments = parsed.thread.comments.map((comment) => {
-    const body = parsed.bodies.get(comment.id);
+    const body = parsed.parts.get(comment.id)?.body;
     const content = body?.querySelector('.comment-content, .wp-block-comment-content');
     const date = body?.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
     return { ...comment, date, text: (content?.textContent ?? '').replace(/\s+/g, ' ').trim() };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listParticipants } from '@/utils/thread/participants';
+import { identifyPeople, listParticipants, POST_AUTHOR_KEY } from '@/utils/thread/participants';
 import { comment, thread } from '../parse/thread-fixture';
 
 describe('listParticipants', () => {
@@ -57,6 +57,26 @@ describe('listParticipants', () => {
     expect(people.map((p) => [p.name, p.isPostAuthor])).toEqual([
       ['Ann', false],
       ['Marguerite', true],
+    ]);
+  });
+
+  it('counts the post author once, whatever name they signed, with the key every surface uses', () => {
+    const { participants, keyOf } = identifyPeople(
+      thread([
+        comment('1', null, 'Ann'),
+        comment('2', '1', 'Marguerite D.', { isPostAuthor: true }),
+        comment('3', '1', 'marguerite', { isPostAuthor: true, url: 'https://blog.example/' }),
+        comment('4', null, 'A blog', { type: 'pingback' }),
+      ]),
+    );
+    expect(participants.map((p) => [p.key, p.name, p.isPostAuthor, p.commentIds])).toEqual([
+      [POST_AUTHOR_KEY, 'Marguerite D.', true, ['2', '3']],
+      ['ann|', 'Ann', false, ['1']],
+    ]);
+    expect([...keyOf]).toEqual([
+      ['2', POST_AUTHOR_KEY],
+      ['3', POST_AUTHOR_KEY],
+      ['1', 'ann|'],
     ]);
   });
 

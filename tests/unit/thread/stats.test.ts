@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeThread } from '@/utils/thread/stats';
+import { headlineFigures, summarizeThread } from '@/utils/thread/stats';
 import { comment, thread } from '../parse/thread-fixture';
 
 describe('summarizeThread', () => {
@@ -27,8 +27,12 @@ describe('summarizeThread', () => {
     });
   });
 
-  it('counts top-level threads and those the post author answered in', () => {
-    expect(summarizeThread(sample)).toMatchObject({ topLevelThreads: 4, topLevelThreadsWithAuthorReply: 2 });
+  it('counts top-level threads (pings are not discussions) and those the post author answered in', () => {
+    expect(summarizeThread(sample)).toMatchObject({ topLevelThreads: 2, topLevelThreadsWithAuthorReply: 2 });
+  });
+
+  it('gives every surface the same headline figures', () => {
+    expect(headlineFigures(summarizeThread(sample))).toEqual({ comments: 7, threads: 2, people: 5, pings: 2, authorReplies: 2 });
   });
 
   it('finds the first and last dates by time, not by text', () => {

@@ -1,9 +1,18 @@
+/**
+ * The keyboard feature on the real view core (state → renderer), on a hand-built WordPress-like section: every
+ * key, the fields it must leave alone, the option followed live, two sections on one page, the help <dialog>.
+ */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKeyboardFeature } from '@/utils/view/keyboard';
-import { actionForKey } from '@/utils/view/keyboard/keymap';
-import type { ViewFeature } from '@/utils/view/types';
+import type { ThreadlightOptions } from '@/utils/storage/options';
+import { defineViewFeature } from '@/utils/view/core/feature';
+import { key } from '@/utils/view/core/registries';
+import { ATTR_SELECTED } from '@/utils/view/dom-contract';
+import { keyboardFeature } from '@/utils/view/keyboard';
+import { pingbacksFeature } from '@/utils/view/pingbacks';
+import { previewFeature } from '@/utils/view/preview';
+import type { ViewController } from '@/utils/view/mount-thread-view';
 import { setTestLanguage } from '../../setup/i18n';
-import { buildSection, FakeView, OPTIONS_OFF, OPTIONS_ON, press, type SketchComment } from './keyboard-fake-view';
+import { buildSection, destroyMounted, errorsOf, mountView, OPTIONS_OFF, OPTIONS_ON, press, type SketchComment } from './view-fixtures';
 
 // 1 (author)            2              6 (pingback)   7 (author)
 // ├─ 3                  └─ 5 (author)
@@ -19,31 +28,26 @@ const SKETCH: SketchComment[] = [
   { id: '6', type: 'pingback' },
   { id: '7', isPostAuthor: true },
 ];
+const SHOWN: ThreadlightOptions = { ...OPTIONS_ON, pingbacks: 'shown' };
 
-let view: FakeView;
-let feature: ViewFeature;
-const features: ViewFeature[] = [];
+let view: ViewController;
 
-function mount(sketch = SKETCH): FakeView {
+function mount(sketch = SKETCH, options = SHOWN, features = [pingbacksFeature, keyboardFeature]): ViewController {
   const { root, parsed } = buildSection(sketch);
-  const fake = new FakeView(parsed, root);
-  const created = createKeyboardFeature(fake);
-  created.apply(OPTIONS_ON);
-  features.push(created);
-  view = fake;
-  feature = created;
-  return fake;
+  view = mountView(parsed, root, options, features);
+  return view;
 }
 
 /** Presses each key in turn and returns the selection after each. */
 function walk(...keys: (string | [string, KeyboardEventInit])[]): (string | null)[] {
   return keys.map((entry) => {
-    const [key, init] = typeof entry === 'string' ? [entry, {}] : entry;
-    press(key, init);
+    const [name, init] = typeof entry === 'string' ? [entry, {}] : entry;
+    press(name, init);
     return view.selectedId();
   });
 }
 
+const collapsed = () => view.state.index.ids.filter((id) => view.isCollapsed(id));
 const helpHost = () => document.querySelector('threadlight-help');
 
 beforeEach(() => {
@@ -51,40 +55,30 @@ beforeEach(() => {
   mount();
 });
 
-afterEach(() => {
-  for (const created of features.splice(0)) created.destroy();
-});
-
-describe('keymap', () => {
-  it('maps letters case-insensitively with Shift telling j from J, and never matches modifier chords', () => {
-    expect(actionForKey({ key: 'j', shiftKey: false, ctrlKey: false, altKey: false, metaKey: false })).toBe('next');
-    expect(actionForKey({ key: 'J', shiftKey: true, ctrlKey: false, altKey: false, metaKey: false })).toBe('nextSibling');
-    // Caps Lock: 'J' without Shift is still j.
-    expect(actionForKey({ key: 'J', shiftKey: false, ctrlKey: false, altKey: false, metaKey: false })).toBe('next');
-    expect(actionForKey({ key: '?', shiftKey: true, ctrlKey: false, altKey: false, metaKey: false })).toBe('help');
-    expect(actionForKey({ key: 'Enter', shiftKey: true, ctrlKey: false, altKey: false, metaKey: false })).toBeNull();
-    expect(actionForKey({ key: 'x', shiftKey: false, ctrlKey: false, altKey: false, metaKey: false })).toBeNull();
-    for (const modifier of ['ctrlKey', 'altKey', 'metaKey'] as const) {
-      expect(actionForKey({ key: 'j', shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, [modifier]: true })).toBeNull();
-    }
-  });
-});
+afterEach(destroyMounted);
 
 describe('movement keys', () => {
   it('j and k walk the visible comments in page order and stop at the ends', () => {
     expect(walk('j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j')).toEqual(['1', '3', '4', '8', '2', '5', '6', '7', '7']);
     expect(walk('k', 'k', 'k', 'k', 'k', 'k', 'k', 'k')).toEqual(['6', '5', '2', '8', '4', '3', '1', '1']);
+    // The cursor is the core's: one element carries it.
+    expect([...document.querySelectorAll(`[${ATTR_SELECTED}]`)].map((e) => e.id)).toEqual(['comment-1']);
   });
 
-  it('j and k skip comments inside collapsed threads and hidden ones', () => {
+  it('j and k skip comments inside folded threads and hidden pingbacks', () => {
+    destroyMounted();
+    document.body.innerHTML = '';
+    mount(SKETCH, { ...OPTIONS_ON, pingbacks: 'hidden' });
     view.setCollapsed('1', true);
-    view.hidden.add('6');
+    expect(view.isVisible('6')).toBe(false);
     expect(walk('j', 'j', 'j', 'j', 'j')).toEqual(['1', '2', '5', '7', '7']);
   });
 
-  it('j from a comment that got folded away continues after it', () => {
+  it('j from a comment that got folded away continues after its thread', () => {
     view.select('4');
     view.setCollapsed('3', true);
+    // The fold moved the cursor up to 3, the nearest visible ancestor.
+    expect(view.selectedId()).toBe('3');
     expect(walk('j')).toEqual(['8']);
   });
 
@@ -111,6 +105,7 @@ describe('movement keys', () => {
 
   it('a and Shift+A visit the post author’s comments, inside folded threads too (selecting reveals them)', () => {
     view.collapseAll();
+    expect(view.isVisible('4')).toBe(false);
     expect(walk('a', 'a', 'a', 'a', 'a')).toEqual(['1', '4', '5', '7', '7']);
     expect(view.isVisible('4')).toBe(true);
     expect(walk(['A', { shiftKey: true }], ['A', { shiftKey: true }])).toEqual(['5', '4']);
@@ -123,10 +118,17 @@ describe('movement keys', () => {
     // p at top level goes nowhere: the key is left alone.
     expect(press('p').defaultPrevented).toBe(false);
   });
+
+  it('maps letters case-insensitively with Shift telling j from J, and never answers modifier chords', () => {
+    press('J'); // Caps Lock: 'J' without Shift is still j
+    expect(view.selectedId()).toBe('1');
+    for (const modifier of ['ctrlKey', 'altKey', 'metaKey'] as const) expect(press('j', { [modifier]: true }).defaultPrevented).toBe(false);
+    expect(view.selectedId()).toBe('1');
+  });
 });
 
-describe('collapse keys', () => {
-  it('Enter and c toggle the selected comment’s replies', () => {
+describe('fold keys', () => {
+  it('Enter and c fold and unfold the selected comment’s replies', () => {
     view.select('1');
     press('Enter');
     expect(view.isCollapsed('1')).toBe(true);
@@ -137,7 +139,7 @@ describe('collapse keys', () => {
   it('Enter and c do nothing without a selection', () => {
     press('Enter');
     press('c');
-    expect(view.collapsed.size).toBe(0);
+    expect(collapsed()).toEqual([]);
   });
 
   it('Enter on a focused link or button is left to that control', () => {
@@ -151,22 +153,22 @@ describe('collapse keys', () => {
     expect(view.isCollapsed('1')).toBe(true);
   });
 
-  it('Shift+C collapses everything, then expands everything, keeping the cursor visible', () => {
+  it('Shift+C folds every thread, then unfolds everything, keeping the cursor visible', () => {
     view.select('4');
     press('C', { shiftKey: true });
-    expect([...view.collapsed].sort()).toEqual(['1', '2', '3']);
+    expect(collapsed().sort()).toEqual(['1', '2']);
     expect(view.selectedId()).toBe('1');
+    expect(view.isVisible('1')).toBe(true);
     press('C', { shiftKey: true });
-    expect(view.collapsed.size).toBe(0);
+    expect(collapsed()).toEqual([]);
   });
 });
 
 describe('Escape', () => {
-  it('clears the selection', () => {
+  it('clears the selection, and is left to the page when there is nothing to clear', () => {
     view.select('3');
     expect(press('Escape').defaultPrevented).toBe(true);
     expect(view.selectedId()).toBeNull();
-    // Nothing to clear: the key is left to the page.
     expect(press('Escape').defaultPrevented).toBe(false);
   });
 });
@@ -227,12 +229,12 @@ describe('when keys must not fire', () => {
     const field = makeField();
     if (!field.isConnected) document.body.append(field);
     view.select('3');
-    for (const key of ['j', 'k', 'p', 'n', 'a', 'c', 'Enter', '?', 'Escape']) {
-      expect(press(key, { target: field }).defaultPrevented, key).toBe(false);
+    for (const name of ['j', 'k', 'p', 'n', 'a', 'c', 'Enter', '?', 'Escape']) {
+      expect(press(name, { target: field }).defaultPrevented, name).toBe(false);
     }
-    for (const key of ['J', 'K', 'C', 'A', 'N']) press(key, { target: field, shiftKey: true });
+    for (const name of ['J', 'K', 'C', 'A', 'N']) press(name, { target: field, shiftKey: true });
     expect(view.selectedId()).toBe('3');
-    expect(view.collapsed.size).toBe(0);
+    expect(collapsed()).toEqual([]);
     expect(helpHost()).toBeNull();
   });
 
@@ -247,14 +249,6 @@ describe('when keys must not fire', () => {
     expect(view.selectedId()).toBe('1');
   });
 
-  it.each(['ctrlKey', 'altKey', 'metaKey'] as const)('ignores keys with %s held', (modifier) => {
-    view.select('3');
-    for (const key of ['j', 'k', 'p', 'c', 'Enter', '?']) press(key, { [modifier]: true });
-    expect(view.selectedId()).toBe('3');
-    expect(view.collapsed.size).toBe(0);
-    expect(helpHost()).toBeNull();
-  });
-
   it('ignores keys the page already handled and keys typed during an IME composition', () => {
     const handled = new KeyboardEvent('keydown', { key: 'j', bubbles: true, cancelable: true });
     handled.preventDefault();
@@ -264,15 +258,15 @@ describe('when keys must not fire', () => {
   });
 
   it('does nothing while the option is off, and follows the option live', () => {
-    feature.apply(OPTIONS_OFF);
+    view.applyOptions({ ...SHOWN, keyboardShortcuts: false });
     press('j');
     press('?');
     expect(view.selectedId()).toBeNull();
     expect(helpHost()).toBeNull();
-    feature.apply(OPTIONS_ON);
+    view.applyOptions(SHOWN);
     press('j');
     expect(view.selectedId()).toBe('1');
-    feature.apply(OPTIONS_ON); // applying twice must not add a second listener
+    view.applyOptions({ ...SHOWN, authorColor: '#123456' }); // another option: the keys are not set up twice
     press('j');
     expect(view.selectedId()).toBe('3');
   });
@@ -280,14 +274,15 @@ describe('when keys must not fire', () => {
   it('turning the option off closes the help', () => {
     press('?');
     expect(helpHost()).not.toBeNull();
-    feature.apply(OPTIONS_OFF);
+    view.applyOptions(OPTIONS_OFF);
     expect(helpHost()).toBeNull();
   });
 
-  it('stops listening once destroyed', () => {
-    feature.destroy();
+  it('stops listening once the view is destroyed', () => {
+    view.destroy();
     press('j');
     expect(view.selectedId()).toBeNull();
+    expect(document.querySelector(`[${ATTR_SELECTED}]`)).toBeNull();
   });
 
   it('with two sections on the page, one key moves one cursor: the one that has it', () => {
@@ -303,34 +298,70 @@ describe('when keys must not fire', () => {
     expect(first.selectedId()).toBeNull();
   });
 
-  it('never throws into the page when the controller fails', () => {
-    view.select = () => {
-      throw new Error('broken view');
+  it('never throws into the page when a command fails: the error is reported instead', () => {
+    destroyMounted();
+    document.body.innerHTML = '';
+    const broken = defineViewFeature({
+      id: 'broken-key',
+      enabled: () => true,
+      setup(ctx) {
+        ctx.keys.add({
+          id: 'broken',
+          group: 'general',
+          keys: [key('x')],
+          descriptionKey: 'help_key_help',
+          run: () => {
+            throw new Error('broken command');
+          },
+        });
+      },
+    });
+    mount(SKETCH, SHOWN, [keyboardFeature, broken]);
+    // jsdom, like a browser, reports an exception thrown by a listener as an `error` event on the window.
+    const escaped: string[] = [];
+    const onError = (event: ErrorEvent) => {
+      escaped.push(String(event.error?.message ?? event.message));
+      event.preventDefault();
     };
-    expect(() => press('j')).not.toThrow();
+    window.addEventListener('error', onError);
+    try {
+      press('x');
+      press('j');
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+    expect(escaped).toEqual([]);
+    expect(errorsOf(view)).toEqual(['keyboard: keydown: broken command']);
+    expect(view.selectedId()).toBe('1'); // the other keys still work
   });
 });
 
-describe('help overlay', () => {
+describe('help dialog', () => {
   const shadow = () => helpHost()!.shadowRoot!;
 
-  it('? opens a dialog in a shadow root listing every key, with focus on its close button', () => {
+  it('? opens a <dialog> in a shadow root listing every feature’s keys, focus on its close button', () => {
+    destroyMounted();
+    document.body.innerHTML = '';
+    mount(SKETCH, SHOWN, [keyboardFeature, previewFeature]);
     const trigger = document.createElement('button');
     document.body.append(trigger);
     trigger.focus();
     press('?', { shiftKey: true, target: trigger });
-    const dialog = shadow().querySelector('[role="dialog"]')!;
-    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    const dialog = shadow().querySelector('dialog')!;
+    expect(dialog.hasAttribute('open')).toBe(true);
+    expect(dialog.getAttribute('aria-labelledby')).toBe('title');
     expect(shadow().querySelector('h2')!.textContent).toBe('Keyboard shortcuts');
     const rows = [...shadow().querySelectorAll('tr')].map((row) => row.textContent);
     expect(rows).toContain('jNext comment');
     expect(rows).toContain('Shift+JNext reply at the same level');
     expect(rows).toContain('n or ]Next thread (top-level comment)');
     expect(rows).toContain('Enter or cHide or show the replies to the selected comment');
-    expect(rows).toHaveLength(13);
+    // The preview feature's key is listed with the others.
+    expect(rows).toContain('Shift+PPreview the comment this one answers (again to close)');
+    expect(rows).toHaveLength(14);
     expect(shadow().activeElement).toBe(shadow().querySelector('.close'));
     // Nothing of the dialog is in the light DOM, so page CSS and scripts reading the DOM miss it.
-    expect(document.querySelector('[role="dialog"]')).toBeNull();
+    expect(document.querySelector('dialog')).toBeNull();
   });
 
   it('is localized', () => {
@@ -362,14 +393,14 @@ describe('help overlay', () => {
     press('?', { target: shadow().querySelector('.close')! });
     expect(helpHost()).toBeNull();
     press('?');
-    shadow().querySelector<HTMLElement>('.backdrop')!.click();
+    shadow().querySelector<HTMLElement>('dialog')!.click(); // the backdrop: a click on the dialog element itself
     expect(helpHost()).toBeNull();
     press('?');
     shadow().querySelector<HTMLElement>('h2')!.click(); // a click inside the dialog does not close it
     expect(helpHost()).not.toBeNull();
   });
 
-  it('traps Tab inside the dialog', () => {
+  it('traps Tab inside the dialog where <dialog> is not modal', () => {
     press('?');
     const close = shadow().querySelector<HTMLElement>('.close')!;
     const tab = press('Tab', { target: close });
@@ -387,9 +418,10 @@ describe('help overlay', () => {
     expect(helpHost()).not.toBeNull();
   });
 
-  it('is removed by destroy', () => {
+  it('is removed with the view', () => {
     press('?');
-    feature.destroy();
+    view.destroy();
     expect(helpHost()).toBeNull();
   });
 });
+

@@ -9,7 +9,10 @@ import { MARK_BAIL, MARK_READY, startPageSession, type PageSession } from '@/ent
 import { onMessage, sendMessage } from '@/utils/messaging/protocol';
 import { parseSection } from '@/utils/parse/parse-section';
 import { DEFAULT_OPTIONS, optionsItem } from '@/utils/storage/options';
-import type { ViewFeature } from '@/utils/view/types';
+import { defineViewFeature } from '@/utils/view/core/feature';
+import { SYNC_SCHEDULER } from '@/utils/view/core/scheduler';
+import { ATTR_COLLAPSED, ATTR_COMMENT, ATTR_ENHANCED, ATTR_FOCUS, ATTR_TOGGLE } from '@/utils/view/dom-contract';
+import type { ViewFeature } from '@/utils/view/core/types';
 import { openCorpusPage, type Theme } from './view-fixtures';
 import { sharedOrNotice } from '../../shared-material';
 
@@ -44,7 +47,7 @@ function open(theme: Theme, variant: string) {
 }
 
 async function start(doc: Document, features: Parameters<typeof startPageSession>[0]['features'] = []): Promise<PageSession> {
-  const session = startPageSession({ ctx, doc, features, navigationDelay: 0 });
+  const session = startPageSession({ ctx, doc, features, navigationDelay: 0, scheduler: SYNC_SCHEDULER });
   await session.ready;
   return session;
 }
@@ -54,7 +57,7 @@ const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 function traces(doc: Document): string[] {
   const names = new Set<string>();
   for (const element of doc.querySelectorAll('*')) {
-    for (const name of element.getAttributeNames()) if (name.startsWith('data-threadlight')) names.add(name);
+    for (const name of element.getAttributeNames()) if (name.startsWith(ATTR_ENHANCED)) names.add(name);
   }
   return [...names];
 }
@@ -64,7 +67,7 @@ describe.skipIf(!shared)('page session', () => {
     const { doc, truth } = open('twentytwentyone', 'seed-004');
     const session = await start(doc);
     expect(session.views()).toHaveLength(1);
-    expect(doc.querySelector('[data-threadlight="enhanced"]')).not.toBeNull();
+    expect(doc.querySelector(`[${ATTR_ENHANCED}="enhanced"]`)).not.toBeNull();
     expect(performance.getEntriesByName(MARK_READY)).toHaveLength(1);
 
     const state = await sendMessage('getPageState');
@@ -91,20 +94,20 @@ describe.skipIf(!shared)('page session', () => {
 
     const first = await sendMessage('focusParticipant', { key: author.key, index: 0 });
     expect(first).toEqual({ index: 0, total: 17 });
-    expect(doc.querySelectorAll('[data-threadlight-focus]')).toHaveLength(17);
+    expect(doc.querySelectorAll(`[${ATTR_FOCUS}]`)).toHaveLength(17);
     const wrapped = await sendMessage('focusParticipant', { key: author.key, index: 17 + 3 });
     expect(wrapped).toEqual({ index: 3, total: 17 });
     const back = await sendMessage('focusParticipant', { key: author.key, index: -1 });
     expect(back).toEqual({ index: 16, total: 17 });
     const view = session.views()[0]!;
     const selected = view.selectedId()!;
-    expect(doc.querySelector(`[data-threadlight-comment="${selected}"]`)!.hasAttribute('data-threadlight-focus')).toBe(true);
+    expect(doc.querySelector(`[${ATTR_COMMENT}="${selected}"]`)!.hasAttribute(ATTR_FOCUS)).toBe(true);
     expect(view.isVisible(selected)).toBe(true);
 
     expect(await sendMessage('focusParticipant', { key: 'nobody', index: 0 })).toEqual({ index: 0, total: 0 });
     await sendMessage('focusParticipant', { key: author.key, index: 0 });
     await sendMessage('clearParticipantFocus');
-    expect(doc.querySelectorAll('[data-threadlight-focus]')).toHaveLength(0);
+    expect(doc.querySelectorAll(`[${ATTR_FOCUS}]`)).toHaveLength(0);
   });
 
   it('leaves a page without comments alone and says so', async () => {
@@ -129,12 +132,12 @@ describe.skipIf(!shared)('page session', () => {
     await optionsItem.setValue({ ...DEFAULT_OPTIONS });
     await settle();
     expect((await sendMessage('getPageState')).status).toBe('enhanced');
-    expect(doc.querySelectorAll('[data-threadlight-toggle]').length).toBeGreaterThan(0);
+    expect(doc.querySelectorAll(`[${ATTR_TOGGLE}]`).length).toBeGreaterThan(0);
 
     await optionsItem.setValue({ ...DEFAULT_OPTIONS, autoCollapseDepth: 1 });
     await settle();
     expect(session.views()[0]!.currentOptions().autoCollapseDepth).toBe(1);
-    expect(doc.querySelectorAll('[data-threadlight-collapsed]').length).toBeGreaterThan(0);
+    expect(doc.querySelectorAll(`[${ATTR_COLLAPSED}]`).length).toBeGreaterThan(0);
 
     await optionsItem.setValue({ ...DEFAULT_OPTIONS, enabled: false });
     await settle();
@@ -144,18 +147,47 @@ describe.skipIf(!shared)('page session', () => {
     expect(doc.documentElement.outerHTML).toBe(original);
   });
 
-  it('builds the features on the view and tears them down with it', async () => {
+  it('sets the features up with the options, follows them live, and tears them down with the view', async () => {
     const { doc } = open('twentytwentyone', 'seed-004');
     const events: string[] = [];
-    const feature = (): ViewFeature => ({
-      apply: (options) => events.push(`apply ${options.keyboardShortcuts}`),
-      destroy: () => events.push('destroy'),
+    const feature: ViewFeature = defineViewFeature({
+      id: 'probe',
+      enabled: (options) => options.keyboardShortcuts,
+      setup(context) {
+        events.push(`setup ${context.section.primary}`);
+        context.on('options', () => events.push('options'));
+        return () => events.push('cleanup');
+      },
     });
     await start(doc, [feature]);
     await optionsItem.setValue({ ...DEFAULT_OPTIONS, keyboardShortcuts: false });
     await settle();
+    await optionsItem.setValue({ ...DEFAULT_OPTIONS, keyboardShortcuts: true });
+    await settle();
+    await optionsItem.setValue({ ...DEFAULT_OPTIONS, keyboardShortcuts: true, autoCollapseDepth: 2 });
+    await settle();
     ctx.notifyInvalidated();
-    expect(events).toEqual(['apply true', 'apply false', 'destroy']);
+    // A running feature hears of each change, then is cleaned up if the change turns it off.
+    expect(events).toEqual(['setup true', 'options', 'cleanup', 'setup true', 'options', 'cleanup']);
+  });
+
+  it('reports a feature’s errors in the popup’s diagnostics, and the view goes on', async () => {
+    const { doc } = open('twentytwentyone', 'seed-004');
+    const failing = defineViewFeature({
+      id: 'failing',
+      enabled: () => true,
+      setup(context) {
+        context.idle(() => {
+          throw new Error('idle work failed');
+        });
+        throw new Error('setup failed');
+      },
+    });
+    await start(doc, [failing]);
+    await settle();
+    const state = await sendMessage('getPageState');
+    expect(state.status).toBe('enhanced');
+    expect(state.errors).toEqual(['view (failing: setup): setup failed']);
   });
 
   it('contains a parser failure: nothing changes on the page, the error is reported', async () => {
@@ -194,7 +226,7 @@ describe.skipIf(!shared)('page session', () => {
     const listen = vi.spyOn(ctx, 'addEventListener');
     const session = await start(doc);
     const navigation = listen.mock.calls.find(([, type]) => type === 'wxt:locationchange');
-    expect(navigation?.[2]).toBeTypeOf('function');
+    expect(navigation?.[1]).toBe('wxt:locationchange');
     const notifyNavigation = () => (navigation![2] as unknown as () => void)();
     const before = session.views()[0];
     window.history.pushState({}, '', `${window.location.pathname}#comment-31`);
@@ -204,7 +236,7 @@ describe.skipIf(!shared)('page session', () => {
     // What a single-page app does.
     window.history.pushState({}, '', `/other-post-${Date.now()}/`);
     notifyNavigation();
-    await vi.waitUntil(() => doc.querySelector('[data-threadlight]') === null, { timeout: 20_000, interval: 20 });
+    await vi.waitUntil(() => doc.querySelector(`[${ATTR_ENHANCED}]`) === null, { timeout: 20_000, interval: 20 });
     await vi.waitUntil(() => session.views().length === 1, { timeout: 20_000, interval: 20 });
     expect(session.views()).toHaveLength(1);
     expect(session.views()[0]).not.toBe(before);

@@ -1,13 +1,29 @@
 // @vitest-environment jsdom
+/**
+ * Parent previews on the real view: quiet by default (a small "parent" link where the markup shows the nesting, an
+ * "In reply to NAME" line where it does not), the card on hover, focus, click and Shift+P, hostile content inert.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_OPTIONS } from '@/utils/storage/options';
-import { createPreviewFeature } from '@/utils/view/preview';
-import { commentContentHtml } from '@/utils/view/preview/parent-content';
-import type { ViewFeature } from '@/utils/view/types';
+import { ATTR_PREVIEW, ATTR_UI } from '@/utils/view/dom-contract';
+import { keyboardFeature } from '@/utils/view/keyboard';
+import type { ViewController } from '@/utils/view/mount-thread-view';
+import { previewFeature } from '@/utils/view/preview';
+import { previewHtml } from '@/utils/view/preview/content';
 import { setTestLanguage } from '../../setup/i18n';
-import { buildSection, FakeView, loadSharedPage, parseFirstSection, SHARED_DIR, type SketchComment } from './keyboard-fake-view';
+import {
+  buildSection,
+  destroyMounted,
+  loadSharedPage,
+  mountView,
+  OPTIONS_ON,
+  parseFirstSection,
+  press,
+  SHARED_DIR,
+  type SketchComment,
+} from './view-fixtures';
 import { sharedOrNotice } from '../../shared-material';
 
 const shared = sharedOrNotice('previews on a corpus page (one block of tests/unit/view/preview.test.ts)');
@@ -21,24 +37,22 @@ const SKETCH: SketchComment[] = [
     author: 'Mallory',
     html: `<p id="comment-1">Hi <img src=x onerror="document.documentElement.setAttribute('data-pwned','1')"><a href="javascript:alert(1)">x</a></p><script>document.documentElement.setAttribute('data-pwned','2')</script>`,
   },
-  { id: '5', parentId: '4', author: 'Eve' },
+  // Printed beside its parent (threading off, or past the depth cap): the markup does not show it answers 4.
+  { id: '5', parentId: '4', author: 'Eve', flat: true },
 ];
 
-let view: FakeView;
-let feature: ViewFeature;
+let view: ViewController;
 
-function mount(sketch = SKETCH): { before: string } {
+function mount(sketch = SKETCH): { before: string; root: Element } {
+  destroyMounted();
   document.body.innerHTML = '';
   const { root, parsed } = buildSection(sketch);
-  view = new FakeView(parsed, root);
   const before = root.outerHTML;
-  feature = createPreviewFeature(view);
-  feature.apply(DEFAULT_OPTIONS);
-  return { before };
+  view = mountView(parsed, root, OPTIONS_ON, [keyboardFeature, previewFeature]);
+  return { before, root };
 }
 
-const line = (id: string) => document.querySelector(`#div-comment-${id} [data-threadlight-ui="reply-context"]`);
-const link = (id: string) => line(id)?.querySelector('a') as HTMLAnchorElement;
+const link = (id: string) => document.querySelector<HTMLAnchorElement>(`#div-comment-${id} [${ATTR_PREVIEW}]`);
 const cardHost = () => document.querySelector('threadlight-preview');
 const card = () => cardHost()?.shadowRoot?.querySelector<HTMLElement>('.card') ?? null;
 const cardShown = () => card() !== null && !card()!.hidden;
@@ -65,75 +79,78 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  feature.destroy();
+  destroyMounted();
   vi.useRealTimers();
 });
 
-describe('"In reply to" lines', () => {
-  it('go on replies only, naming the parent, before the content, marked as Threadlight UI', () => {
-    expect(line('1')).toBeNull();
-    expect(line('4')).toBeNull();
-    expect(link('2').textContent).toBe('In reply to Alice');
-    expect(link('3').textContent).toBe('In reply to Bob');
-    expect(link('5').textContent).toBe('In reply to Mallory');
-    expect(line('2')!.nextElementSibling!.className).toBe('comment-content');
-    // A real link to the parent's own element: it works even without our click handler.
-    expect(link('2').getAttribute('href')).toBe('#comment-1');
-    expect(link('3').getAttribute('href')).toBe('#comment-2');
-    expect(document.querySelectorAll('[data-threadlight-ui="reply-context"].threadlight-reply-context')).toHaveLength(3);
+describe('quiet by default', () => {
+  it('a nested reply gets only a small "parent" link after its author’s name; its name says whose comment', () => {
+    expect(link('1')).toBeNull();
+    expect(link('4')).toBeNull();
+    for (const [id, parent, name] of [
+      ['2', '1', 'Alice'],
+      ['3', '2', 'Bob'],
+    ] as const) {
+      const quiet = link(id)!;
+      expect(quiet).not.toBeNull();
+      expect(quiet.getAttribute(ATTR_UI)).toBe('parent-link');
+      expect(quiet.getAttribute(ATTR_PREVIEW)).toBe(parent);
+      expect(quiet.textContent).toBe('↑ parent');
+      // The accessible name holds the visible label (WCAG 2.5.3) and the parent's author.
+      expect(quiet.getAttribute('aria-label')).toBe(`parent comment, by ${name}`);
+      // Inline, right after the name: no new line in the comment.
+      expect(quiet.previousElementSibling!.className).toBe('fn');
+      // A real link to the parent's own element: it works even without our click handler.
+      expect(quiet.getAttribute('href')).toBe(`#comment-${parent}`);
+    }
+    expect(document.querySelectorAll('.threadlight-reply-context')).toHaveLength(1);
   });
 
-  it('are localized', () => {
-    feature.destroy();
+  it('a reply the markup does not nest gets the "In reply to NAME" line before its text', () => {
+    const line = document.querySelector('#div-comment-5 .threadlight-reply-context')!;
+    expect(line.getAttribute(ATTR_UI)).toBe('reply-context');
+    expect(line.textContent).toBe('↳ In reply to Mallory');
+    expect(line.nextElementSibling!.className).toBe('comment-content');
+    expect(link('5')!.getAttribute('href')).toBe('#comment-4');
+  });
+
+  it('speaks French', () => {
     setTestLanguage('fr');
     mount();
-    expect(link('3').textContent).toBe('En réponse à Bob');
+    expect(link('3')!.textContent).toBe('↑ parent');
+    expect(link('3')!.getAttribute('aria-label')).toBe('commentaire parent, de Bob');
+    expect(document.querySelector('#div-comment-5 .threadlight-reply-context')!.textContent).toBe('↳ En réponse à Mallory');
   });
 
-  it('are removed by destroy, which gives the section back byte for byte', () => {
-    feature.destroy();
-    const { before } = mount();
-    hover(link('2'));
-    expect(cardShown()).toBe(true);
-    feature.destroy();
-    expect(view.root.outerHTML).toBe(before);
+  it('follows the thread: a reply that gets a parent later gets its link, and destroy gives the section back', () => {
+    const { before, root } = mount([{ id: '1', author: 'Alice' }, { id: '2', author: 'Bob' }]);
+    expect(link('2')).toBeNull();
+    const parsed = view.parsed;
+    view.update({
+      ...parsed,
+      thread: { ...parsed.thread, comments: parsed.thread.comments.map((c) => (c.id === '2' ? { ...c, parentId: '1', depth: 2 } : c)) },
+    });
+    // Printed beside its new parent: the explicit line.
+    expect(link('2')!.textContent).toBe('In reply to Alice');
+    view.destroy();
+    expect(root.outerHTML).toBe(before);
     expect(cardHost()).toBeNull();
-    expect(document.querySelector('[data-threadlight-ui]')).toBeNull();
-  });
-
-  it('apply() twice does not add lines twice; a thread update redraws them once', () => {
-    feature.apply(DEFAULT_OPTIONS);
-    expect(document.querySelectorAll('.threadlight-reply-context')).toHaveLength(3);
-    view.update({ ...view.parsed, thread: { ...view.parsed.thread, comments: view.parsed.thread.comments.slice(0, 3) } });
-    expect(document.querySelectorAll('.threadlight-reply-context')).toHaveLength(2);
+    expect(document.querySelector(`[${ATTR_UI}]`)).toBeNull();
   });
 });
 
 describe('on a big thread', () => {
-  const big: SketchComment[] = [{ id: '1' }, ...Array.from({ length: 1000 }, (_, i) => ({ id: String(i + 2), parentId: '1' }))];
-
-  it('inserts the first lines at once and the rest in later tasks', () => {
-    feature.destroy();
-    mount(big);
-    expect(document.querySelectorAll('.threadlight-reply-context')).toHaveLength(400);
-    expect(link('2')?.tagName).toBe('A');
-    vi.runAllTimers();
-    expect(document.querySelectorAll('.threadlight-reply-context')).toHaveLength(1000);
-  });
-
-  it('stops inserting once destroyed, leaving nothing behind', () => {
-    feature.destroy();
-    const { before } = mount(big);
-    feature.destroy();
-    vi.runAllTimers();
-    expect(document.querySelectorAll('.threadlight-reply-context')).toHaveLength(0);
-    expect(view.root.outerHTML).toBe(before);
+  it('puts a preview link on every reply (1,000 of them)', () => {
+    mount([{ id: '1' }, ...Array.from({ length: 1000 }, (_, i) => ({ id: String(i + 2), parentId: '1' }))]);
+    expect(document.querySelectorAll(`[${ATTR_PREVIEW}]`)).toHaveLength(1000);
+    expect(link('2')).not.toBeNull();
+    expect(link('1001')!.getAttribute(ATTR_PREVIEW)).toBe('1');
   });
 });
 
 describe('parent preview', () => {
   it('shows the parent on hover, after a short delay, in a shadow-root card', () => {
-    link('2').dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    link('2')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
     expect(cardShown()).toBe(false);
     vi.advanceTimersByTime(300);
     expect(cardShown()).toBe(true);
@@ -148,7 +165,7 @@ describe('parent preview', () => {
   it('never copies an id of the page (even the page’s own duplicate ids in a hostile comment)', () => {
     const baseline = allIds().sort();
     for (const id of ['2', '3', '5']) {
-      hover(link(id));
+      hover(link(id)!);
       expect(cardShown()).toBe(true);
       expect(allIds().sort()).toEqual(baseline);
       expect(cardHost()!.shadowRoot!.querySelectorAll('[id], [name]')).toHaveLength(0);
@@ -156,12 +173,10 @@ describe('parent preview', () => {
   });
 
   it('renders hostile parent HTML inert', async () => {
-    hover(link('5'));
+    hover(link('5')!);
     const content = card()!.querySelector('.content')!;
     // The image stays (a relative http URL), without its handler; the javascript: link loses its href.
-    expect(content.innerHTML).toBe(
-      `<p>Hi <img src="${new URL('x', document.baseURI).href}"><a rel="noopener noreferrer nofollow" target="_blank">x</a></p>`,
-    );
+    expect(content.innerHTML).toBe(`<p>Hi <img src="${new URL('x', document.baseURI).href}"><a rel="noopener noreferrer nofollow" target="_blank">x</a></p>`);
     for (const element of content.querySelectorAll('*')) element.dispatchEvent(new Event('error'));
     vi.useRealTimers();
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -169,8 +184,8 @@ describe('parent preview', () => {
   });
 
   it('hides when the pointer leaves, unless it moves into the card', () => {
-    hover(link('2'));
-    link('2').dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: document.body }));
+    hover(link('2')!);
+    link('2')!.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: document.body }));
     card()!.dispatchEvent(new MouseEvent('mouseenter'));
     vi.advanceTimersByTime(500);
     expect(cardShown()).toBe(true);
@@ -180,86 +195,65 @@ describe('parent preview', () => {
   });
 
   it('a quick pass of the pointer shows nothing', () => {
-    link('2').dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    link('2')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
     vi.advanceTimersByTime(100);
-    link('2').dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: document.body }));
+    link('2')!.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: document.body }));
     vi.advanceTimersByTime(1000);
     expect(cardShown()).toBe(false);
   });
 
   it('shows on keyboard focus at once, hides on blur and on Escape (which goes no further)', () => {
-    link('3').focus();
+    view.select('1');
+    link('3')!.focus();
     expect(cardShown()).toBe(true);
     expect(card()!.querySelector('.author')!.textContent).toBe('Bob');
-    link('3').blur();
+    link('3')!.blur();
     expect(cardShown()).toBe(false);
-    link('3').focus();
-    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
-    link('3').dispatchEvent(escape);
+    link('3')!.focus();
+    const escape = press('Escape', { target: link('3')! });
     expect(escape.defaultPrevented).toBe(true);
+    expect(cardShown()).toBe(false);
+    // The preview took the key: the selection stays.
+    expect(view.selectedId()).toBe('1');
+  });
+
+  it('Shift+P previews the selected comment’s parent, again to close; nothing at top level', () => {
+    view.select('3');
+    expect(press('P', { shiftKey: true }).defaultPrevented).toBe(true);
+    expect(cardShown()).toBe(true);
+    expect(card()!.querySelector('.author')!.textContent).toBe('Bob');
+    press('P', { shiftKey: true });
+    expect(cardShown()).toBe(false);
+    view.select('1');
+    expect(press('P', { shiftKey: true }).defaultPrevented).toBe(false);
     expect(cardShown()).toBe(false);
   });
 
-  it('clicking the line selects the parent (instead of jumping to it); a Ctrl+click is left to the browser', () => {
-    hover(link('3'));
+  it('clicking the link selects the parent (instead of jumping to it); a Ctrl+click is left to the browser', () => {
+    hover(link('3')!);
     const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
-    link('3').dispatchEvent(click);
+    link('3')!.dispatchEvent(click);
     expect(click.defaultPrevented).toBe(true);
     expect(view.selectedId()).toBe('2');
     expect(cardShown()).toBe(false);
     const ctrlClick = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0, ctrlKey: true });
-    link('5').dispatchEvent(ctrlClick);
+    link('5')!.dispatchEvent(ctrlClick);
     expect(ctrlClick.defaultPrevented).toBe(false);
     expect(view.selectedId()).toBe('2');
   });
 
   it('falls back to the parent’s text when its content cannot be found, and says so when it is empty', () => {
-    feature.destroy();
     mount([
       { id: '1', author: 'Alice', html: '' },
       { id: '2', parentId: '1' },
     ]);
-    view.parsed.bodies.get('1')!.querySelector('.comment-content')!.remove();
-    hover(link('2'));
+    expect(previewHtml(view.parsed.parts.get('1'))).toBeNull();
+    hover(link('2')!);
     expect(card()!.querySelector('.content')!.textContent).toBe('(no text)');
   });
 });
 
-describe('commentContentHtml', () => {
-  it('reads a wrapper-less comment (xhtml walker) without its meta, reply link or nested replies', () => {
-    document.body.innerHTML = `
-      <ol class="commentlist">
-        <li class="comment depth-1" id="comment-7">
-          <div id="div-comment-7" class="comment-body">
-            <div class="comment-author vcard"><cite class="fn">Ann</cite> <span class="says">says:</span></div>
-            <div class="comment-meta commentmetadata"><a href="#comment-7">May 1, 2020</a></div>
-            <p>Own words.</p>
-            <div class="reply"><a class="comment-reply-link" href="#">Reply</a></div>
-          </div>
-          <ul class="children"><li class="comment depth-2" id="comment-8"><div class="comment-body"><p>Child words.</p></div></li></ul>
-        </li>
-      </ol>`;
-    const item7 = document.getElementById('comment-7')!;
-    const item8 = document.getElementById('comment-8')!;
-    const parsed = {
-      thread: { dialect: 'wordpress' as const, postAuthor: null, comments: [], pagination: null, commentsOpen: true },
-      elements: new Map([
-        ['7', item7],
-        ['8', item8],
-      ]),
-      // style=div: the body falls back to the item, which holds the nested reply.
-      bodies: new Map([['8', item8.firstElementChild!]]),
-      parts: new Map(),
-    };
-    expect(commentContentHtml(parsed, '7')!.trim()).toBe('<p>Own words.</p>');
-    parsed.bodies.set('7', document.getElementById('div-comment-7')!);
-    expect(commentContentHtml(parsed, '7')!.replace(/\s+/g, ' ').trim()).toBe('<p>Own words.</p>');
-    expect(commentContentHtml(parsed, '8')).toBe('<p>Child words.</p>');
-    expect(commentContentHtml(parsed, 'nope')).toBeNull();
-  });
-});
-
-describe.skipIf(!shared)('on a real page (corpus twentytwentyone/seed-004)', () => {
+describe.skipIf(!shared)('on a real page (corpus twentytwentyone/seed-004, real parser)', () => {
   interface TruthComment {
     wp_id: number;
     parent_wp_id: number;
@@ -267,38 +261,35 @@ describe.skipIf(!shared)('on a real page (corpus twentytwentyone/seed-004)', () 
     depth: number;
   }
   const truth = shared
-    ? (
-        JSON.parse(fs.readFileSync(path.join(SHARED_DIR, 'corpus/twentytwentyone/seed-004.truth.json'), 'utf8')) as {
-          comments: TruthComment[];
-        }
-      ).comments
+    ? (JSON.parse(fs.readFileSync(path.join(SHARED_DIR, 'corpus/twentytwentyone/seed-004.truth.json'), 'utf8')) as { comments: TruthComment[] }).comments
     : [];
 
-  it('puts one line on each reply naming its truth parent, and previews never duplicate ids', () => {
-    feature.destroy();
+  it('every reply can preview its truth parent, with the parent’s own text; previews never duplicate ids', () => {
+    destroyMounted();
     loadSharedPage('corpus/twentytwentyone/seed-004.html');
-    const parsed = parseFirstSection();
-    const root = document.getElementById('comments')!;
-    view = new FakeView(parsed, root);
+    const { parsed, root } = parseFirstSection();
     const before = root.outerHTML;
-    feature = createPreviewFeature(view);
-    feature.apply(DEFAULT_OPTIONS);
-    const authorOf = new Map(truth.map((c) => [c.wp_id, c.author]));
-    const replies = truth.filter((c) => c.depth > 1);
-    expect(document.querySelectorAll('.threadlight-reply-context')).toHaveLength(replies.length);
+    view = mountView(parsed, root, { ...DEFAULT_OPTIONS, bigThreadThreshold: 0 }, [previewFeature]);
+    const replies = truth.filter((c) => c.parent_wp_id !== 0);
+    expect(replies.length).toBeGreaterThan(10);
+    expect(document.querySelectorAll(`[${ATTR_PREVIEW}]`)).toHaveLength(replies.length);
     for (const reply of replies) {
-      const body = parsed.bodies.get(String(reply.wp_id))!;
-      const lines = body.querySelectorAll(':scope .threadlight-reply-context');
-      expect(lines, `comment ${reply.wp_id}`).toHaveLength(1);
-      expect(lines[0]!.textContent).toBe(`↳ In reply to ${authorOf.get(reply.parent_wp_id)}`);
-      hover(lines[0]!.querySelector('a')!);
+      const body = parsed.parts.get(String(reply.wp_id))!.body;
+      const links = body.querySelectorAll(`[${ATTR_PREVIEW}]`);
+      expect(links, `comment ${reply.wp_id}`).toHaveLength(1);
+      expect(links[0]!.getAttribute(ATTR_PREVIEW)).toBe(String(reply.parent_wp_id));
+      hover(links[0]!);
+      expect(cardShown(), `preview of ${reply.parent_wp_id}`).toBe(true);
+      expect(card()!.querySelector('.author')!.textContent).toBe(truth.find((c) => c.wp_id === reply.parent_wp_id)!.author);
       const parentText = parsed.thread.comments.find((c) => c.id === String(reply.parent_wp_id))!.text;
       const shown = card()!.querySelector('.content')!.textContent!.replace(/\s+/g, ' ').trim();
+      // Not empty, and the parent's own words (an empty card would start every text).
+      expect(shown.length, `preview of ${reply.parent_wp_id}`).toBeGreaterThan(20);
       expect(parentText.startsWith(shown.slice(0, 60)), `preview of ${reply.parent_wp_id}`).toBe(true);
     }
     const ids = allIds();
     expect(new Set(ids).size).toBe(ids.length);
-    feature.destroy();
+    view.destroy();
     expect(root.outerHTML).toBe(before);
   });
 });

@@ -7,7 +7,7 @@
  *   first short clauses.
  * "Comme le disait Benoit", "merci à Benoit", "d'accord avec @Eric" are about someone: no address.
  */
-import { normalizeName, PeopleIndex, type NameTier } from './names';
+import { foldName, PeopleIndex, type NameTier } from './names';
 
 export type AddressKind = 'at' | 'colon' | 'vocative';
 
@@ -143,5 +143,5 @@ function trimName(typed: string): string {
 }
 
 function normalizeWord(word: string): string {
-  return normalizeName(word).replace(/^.*'/, '');
+  return foldName(word).replace(/^.*'/, '');
 }

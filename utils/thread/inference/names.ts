@@ -9,7 +9,7 @@ const normalized = new Map<string, string>();
 const MAX_REMEMBERED = 20_000;
 
 /** Lower case, accents stripped, underscores and whitespace runs as one space, punctuation trimmed at both ends. */
-export function normalizeName(name: string): string {
+export function foldName(name: string): string {
   let result = normalized.get(name);
   if (result === undefined) {
     result = (/^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’ʼ`]/g, "'"))
@@ -25,7 +25,7 @@ export function normalizeName(name: string): string {
 
 /** Letters and digits only ("Benoît Faverial" → "benoitfaverial"): how handles and logins are typed. */
 export function compactName(name: string): string {
-  const full = normalizeName(name);
+  const full = foldName(name);
   return /^[a-z0-9]*$/.test(full) ? full : full.replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
@@ -42,7 +42,7 @@ export interface NameAlias {
 
 /** Every key under which a display name can be addressed. */
 export function aliasesOf(displayName: string): NameAlias[] {
-  const full = normalizeName(displayName);
+  const full = foldName(displayName);
   if (!full) return [];
   const aliases: NameAlias[] = [{ key: full, tier: 'full' }];
   const compact = compactName(displayName);
@@ -94,7 +94,7 @@ export class PeopleIndex {
 
   /** Register an extra key verbatim (a login), at the given tier. */
   addKey(person: string, key: string, tier: NameTier): void {
-    const normalized = normalizeName(key);
+    const normalized = foldName(key);
     if (!normalized) return;
     let people = this.byAlias.get(normalized);
     if (!people) {
@@ -108,12 +108,12 @@ export class PeopleIndex {
 
   /** Some alias ends with this word (normalized, or in compact form). */
   mayEndName(word: string): boolean {
-    return this.lastWords.has(normalizeName(word)) || this.lastWords.has(compactName(word));
+    return this.lastWords.has(foldName(word)) || this.lastWords.has(compactName(word));
   }
 
   /** Who `typed` designates. `allowInitials`: the typed form looks like initials ("JB", "J.B."). */
   resolve(typed: string, allowInitials: boolean): Resolution {
-    const key = normalizeName(typed);
+    const key = foldName(typed);
     if (!key) return { status: 'none' };
     const byName = this.candidates(key, (tier) => tier !== 'initials');
     const compact = compactName(typed);

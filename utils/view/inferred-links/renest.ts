@@ -4,11 +4,9 @@
  * create is recorded; undo() puts each node back before its old next sibling, newest move first, and removes
  * the lists: the section's outerHTML is what it was.
  */
-import type { ParsedSection } from '@/utils/parse/types';
+import type { CommentParts, ParsedSection } from '@/utils/parse/types';
 import type { ThreadComment } from '@/utils/thread/types';
-
-/** On each reply list we create (not ATTR_UI: the parsers must read the comments moved into it). */
-export const ATTR_INFERRED_LIST = 'data-threadlight-inferred-list';
+import { ATTR_INFERRED_LIST } from '@/utils/view/dom-contract';
 
 interface Move {
   node: Element;
@@ -30,10 +28,10 @@ export class RenestJournal {
 
   /** Move comment `childId` to the end of `parentId`'s replies; false (nothing done) when missing or unsafe. */
   move(childId: string, parentId: string): boolean {
-    const child = this.section.elements.get(childId);
-    const parent = this.section.elements.get(parentId);
+    const child = this.section.parts.get(childId)?.element;
+    const parent = this.section.parts.get(parentId)?.element;
     if (!child || !parent || child === parent || child.contains(parent) || !child.parentNode) return false;
-    const list = this.replyListOf(parent, this.section.bodies.get(parentId) ?? null);
+    const list = this.replyListOf(parent, this.section.parts.get(parentId)?.body ?? null);
     this.moves.push({ node: child, parent: child.parentNode, next: child.nextSibling });
     list.append(child);
     return true;
@@ -75,7 +73,7 @@ export class RenestJournal {
 
 /** A reply list the page already has: the list of a comment item that sits inside another comment item. */
 function existingReplyList(section: ParsedSection): Element | null {
-  const items = new Set(section.elements.values());
+  const items = new Set([...section.parts.values()].map((parts: CommentParts) => parts.element));
   for (const item of items) {
     const list = item.parentElement;
     if (list && (list.tagName === 'OL' || list.tagName === 'UL') && list.parentElement && items.has(list.parentElement)) {

@@ -1,180 +1,158 @@
 /**
- * Keyboard navigation of the thread view (Reddit Enhancement Suite's vocabulary; the table is in ./keymap.ts).
- * One keydown listener on the document while the option is on; every move goes through controller.select.
+ * Keyboard navigation (Reddit Enhancement Suite's vocabulary): the movement and fold commands, one keydown
+ * listener dispatching every feature's commands (ctx.keys), the help dialog listing them, and a toolbar button
+ * that opens it. On while the keyboardShortcuts option is.
  */
-import type { ThreadlightOptions } from '@/utils/storage/options';
-import { openHelpOverlay, type HelpOverlayHandle } from '@/utils/view/keyboard/help-overlay';
-import { isInteractiveTarget, isTypingTarget } from '@/utils/view/keyboard/key-target';
-import { actionForKey, type KeyAction } from '@/utils/view/keyboard/keymap';
+import { label } from '@/utils/view/core/labels';
 import {
   adjacentAuthorReply,
   adjacentSibling,
   adjacentThread,
   adjacentVisible,
-  nearestVisibleAncestor,
+  authorReplyFromScreen,
   parentOf,
   type NavigationContext,
-} from '@/utils/view/keyboard/navigation';
-import { firstOnScreen } from '@/utils/view/scroll-anchor';
-import type { ViewController, ViewFeature } from '@/utils/view/types';
+} from '@/utils/view/core/navigation';
+import { defineViewFeature } from '@/utils/view/core/feature';
+import { key } from '@/utils/view/core/registries';
+import type { FeatureContext, KeyCommand } from '@/utils/view/core/types';
+import { openHelpDialog, type HelpDialogHandle } from './help-dialog';
+import { isInteractiveTarget, isTypingTarget } from './key-target';
 
-interface KeyboardFeatureState {
-  controller: ViewController;
-  enabled: boolean;
+interface Listening {
+  ctx: FeatureContext;
 }
 
-// Several sections on one page each get a feature; only one of them may answer a key (see ownsKeys).
-const liveFeatures: KeyboardFeatureState[] = [];
+// Several sections on one page each get the feature; only one of them may answer a key (see ownsKeys).
+const listening = new WeakMap<Document, Listening[]>();
 
-/** The feature holding the cursor answers; with no cursor anywhere, the first enabled one does. */
-function ownsKeys(state: KeyboardFeatureState): boolean {
-  const enabled = liveFeatures.filter((feature) => feature.enabled);
-  const withCursor = enabled.find((feature) => feature.controller.selectedId() !== null);
-  return (withCursor ?? enabled[0]) === state;
+/** The view holding the cursor answers; with no cursor anywhere, the first one does. */
+function ownsKeys(doc: Document, me: Listening): boolean {
+  const all = listening.get(doc) ?? [];
+  const withCursor = all.find((entry) => entry.ctx.state.selectedId() !== null);
+  return (withCursor ?? all[0]) === me;
 }
 
-/** The first visible comment on screen (where a reader who has not pressed a key yet is looking). */
-function firstVisibleOnScreen(controller: ViewController, context: NavigationContext): string | null {
-  const { bodies, elements } = controller.parsed;
-  const idOf = new Map<Element, string>();
-  for (const comment of context.comments) {
-    const element = bodies.get(comment.id) ?? elements.get(comment.id);
-    if (element && context.isVisible(comment.id)) idOf.set(element, comment.id);
-  }
-  const onScreen = firstOnScreen([...idOf.keys()]);
-  return (onScreen && idOf.get(onScreen)) ?? adjacentVisible(context, null, 1);
-}
-
-/** Keyboard navigation for one view: j/k, Shift+J/K, n/N, p, Enter/c, Shift+C, a/A, ? and Escape. */
-export function createKeyboardFeature(controller: ViewController): ViewFeature {
-  const doc = controller.root.ownerDocument;
-  const state: KeyboardFeatureState = { controller, enabled: false };
-  liveFeatures.push(state);
-  let help: HelpOverlayHandle | null = null;
-  let destroyed = false;
-
-  // Read through the controller each time: update() replaces `parsed` when the page adds comments.
-  const context: NavigationContext = {
-    get comments() {
-      return controller.parsed.thread.comments;
-    },
-    isVisible: (id) => controller.isVisible(id),
-  };
-
+/** The movement and fold commands of the core. */
+function coreCommands(ctx: FeatureContext): KeyCommand[] {
+  const { state } = ctx;
+  const nav = (): NavigationContext => ({ index: state.index, isVisible: (id) => state.isVisible(id) });
   const select = (id: string | null): boolean => {
     if (id === null) return false;
-    controller.select(id);
+    state.select(id);
     return true;
   };
-
-  const closeHelp = () => {
-    help?.close();
-    help = null;
+  /** From the cursor; without one, from the first visible comment on screen. */
+  const moving = (next: (from: string) => string | null) => () => {
+    const selected = state.selectedId();
+    return select(selected === null ? state.onScreen() : next(selected));
   };
-
-  const toggleAll = () => {
-    const anyCollapsed = context.comments.some((comment) => controller.isCollapsed(comment.id));
-    if (anyCollapsed) controller.expandAll();
-    else controller.collapseAll();
-    // The cursor may now sit inside a folded thread: bring it up to what the reader can see.
-    const selected = controller.selectedId();
-    if (selected !== null && !controller.isVisible(selected)) {
-      controller.select(nearestVisibleAncestor(context, selected));
-    }
+  const author = (step: 1 | -1) => () => {
+    const selected = state.selectedId();
+    return select(selected === null ? authorReplyFromScreen(nav(), state.onScreen(), step) : adjacentAuthorReply(nav(), selected, step));
   };
-
-  /** Runs an action; returns whether it did something (then the key's default is prevented). */
-  const run = (action: KeyAction): boolean => {
-    const selected = controller.selectedId();
-    const moving = (step: 1 | -1, next: (from: string) => string | null) =>
-      select(selected === null ? firstVisibleOnScreen(controller, context) : next(selected));
-    switch (action) {
-      case 'next':
-        return moving(1, (from) => adjacentVisible(context, from, 1));
-      case 'previous':
-        return moving(-1, (from) => adjacentVisible(context, from, -1));
-      case 'nextSibling':
-        return moving(1, (from) => adjacentSibling(context, from, 1));
-      case 'previousSibling':
-        return moving(-1, (from) => adjacentSibling(context, from, -1));
-      case 'nextThread':
-        return moving(1, (from) => adjacentThread(context, from, 1));
-      case 'previousThread':
-        return moving(-1, (from) => adjacentThread(context, from, -1));
-      case 'parent':
-        return select(parentOf(context, selected));
-      case 'nextAuthorReply':
-      case 'previousAuthorReply': {
-        const step = action === 'nextAuthorReply' ? 1 : -1;
-        if (selected !== null) return select(adjacentAuthorReply(context, selected, step));
-        // No cursor yet: start from what is on screen, which itself counts going forward (as the toolbar does).
-        const onScreen = firstVisibleOnScreen(controller, context);
-        const here = context.comments.find((comment) => comment.id === onScreen);
-        if (step === 1 && here?.isPostAuthor && here.type === 'comment') return select(here.id);
-        return select(adjacentAuthorReply(context, onScreen, step));
-      }
-      case 'toggle':
+  return [
+    { id: 'next', group: 'move', keys: [key('j')], descriptionKey: 'help_key_next', run: moving((from) => adjacentVisible(nav(), from, 1)) },
+    { id: 'previous', group: 'move', keys: [key('k')], descriptionKey: 'help_key_previous', run: moving((from) => adjacentVisible(nav(), from, -1)) },
+    { id: 'nextSibling', group: 'move', keys: [key('j', true)], descriptionKey: 'help_key_next_sibling', run: moving((from) => adjacentSibling(nav(), from, 1)) },
+    { id: 'previousSibling', group: 'move', keys: [key('k', true)], descriptionKey: 'help_key_previous_sibling', run: moving((from) => adjacentSibling(nav(), from, -1)) },
+    // n/N rather than ]/[ alone: brackets need AltGr (read as Ctrl+Alt) on French and German layouts.
+    { id: 'nextThread', group: 'move', keys: [key('n'), key(']')], descriptionKey: 'help_key_next_thread', run: moving((from) => adjacentThread(nav(), from, 1)) },
+    { id: 'previousThread', group: 'move', keys: [key('n', true), key('[')], descriptionKey: 'help_key_previous_thread', run: moving((from) => adjacentThread(nav(), from, -1)) },
+    { id: 'parent', group: 'move', keys: [key('p')], descriptionKey: 'help_key_parent', run: () => select(parentOf(nav(), state.selectedId())) },
+    { id: 'nextAuthorReply', group: 'move', keys: [key('a')], descriptionKey: 'help_key_next_author', run: author(1) },
+    { id: 'previousAuthorReply', group: 'move', keys: [key('a', true)], descriptionKey: 'help_key_previous_author', run: author(-1) },
+    {
+      id: 'toggle',
+      group: 'threads',
+      keys: [key('Enter'), key('c')],
+      descriptionKey: 'help_key_toggle',
+      run: () => {
+        const selected = state.selectedId();
         if (selected === null) return false;
-        controller.toggle(selected);
+        state.toggle(selected);
         return true;
-      case 'toggleAll':
-        toggleAll();
-        return true;
-      case 'help':
-        help = openHelpOverlay(doc, () => {
-          help = null;
-        });
-        return true;
-      case 'escape':
-        if (selected === null) return false;
-        controller.select(null);
-        return true;
-    }
-  };
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    try {
-      if (!state.enabled || event.defaultPrevented || event.isComposing) return;
-      const action = actionForKey(event);
-      if (action === null || isTypingTarget(event)) return;
-      if (help?.isOpen) {
-        // The dialog is modal: only its own keys work while it is open.
-        if (action === 'help' || action === 'escape') {
-          closeHelp();
-          event.preventDefault();
-        }
-        return;
-      }
-      if (!ownsKeys(state)) return;
-      // Enter on a focused link or button is that control's own business.
-      if (event.key === 'Enter' && isInteractiveTarget(event)) return;
-      if (run(action)) event.preventDefault();
-    } catch (error) {
-      // Never throw into the page; a broken key is better than a broken page.
-      console.debug('[threadlight] keyboard:', error);
-    }
-  };
-
-  return {
-    apply(options: ThreadlightOptions) {
-      if (destroyed) return;
-      const enabled = options.keyboardShortcuts;
-      if (enabled === state.enabled) return;
-      state.enabled = enabled;
-      if (enabled) {
-        doc.addEventListener('keydown', onKeyDown);
-      } else {
-        doc.removeEventListener('keydown', onKeyDown);
-        closeHelp();
-      }
+      },
     },
-    destroy() {
-      if (destroyed) return;
-      destroyed = true;
-      doc.removeEventListener('keydown', onKeyDown);
-      state.enabled = false;
-      closeHelp();
-      liveFeatures.splice(liveFeatures.indexOf(state), 1);
+    {
+      id: 'toggleAll',
+      group: 'threads',
+      keys: [key('c', true)],
+      descriptionKey: 'help_key_toggle_all',
+      run: () => {
+        // The cursor in a thread that folds moves up to what stays visible (the view state does that).
+        if (state.index.ids.some((id) => state.isCollapsed(id))) state.expandAll();
+        else state.collapseAll();
+        return true;
+      },
     },
-  };
+  ];
 }
+
+export const keyboardFeature = defineViewFeature({
+  id: 'keyboard',
+  enabled: (options) => options.keyboardShortcuts,
+  setup(ctx) {
+    const { doc } = ctx;
+    const me: Listening = { ctx };
+    const all = listening.get(doc) ?? [];
+    all.push(me);
+    listening.set(doc, all);
+    let help: HelpDialogHandle | null = null;
+
+    const openHelp = () => {
+      help?.close();
+      help = openHelpDialog(doc, ctx.keys.groups(), ctx.look(), () => {
+        help = null;
+      });
+    };
+    const closeHelp = () => {
+      help?.close();
+      help = null;
+    };
+
+    for (const command of coreCommands(ctx)) ctx.keys.add(command);
+    ctx.keys.add({ id: 'help', group: 'general', keys: [key('?')], descriptionKey: 'help_key_help', run: () => (openHelp(), true) });
+    ctx.keys.add({
+      id: 'escape',
+      group: 'general',
+      keys: [key('Escape')],
+      descriptionKey: 'help_key_escape',
+      run: () => {
+        if (ctx.state.selectedId() === null) return false;
+        ctx.state.select(null);
+        return true;
+      },
+    });
+    ctx.toolbar.add({ kind: 'button', id: 'help', order: 80, icon: '?', iconOnly: true, label: () => label('view_keyboard_help'), run: openHelp });
+
+    doc.addEventListener(
+      'keydown',
+      ctx.guard('keydown', (event: KeyboardEvent) => {
+        if (event.defaultPrevented || event.isComposing) return;
+        const command = ctx.keys.commandFor(event);
+        if (command === null || isTypingTarget(event)) return;
+        if (help?.isOpen) {
+          // The dialog is modal: only its own keys work while it is open.
+          if (command.id === 'help' || command.id === 'escape') {
+            closeHelp();
+            event.preventDefault();
+          }
+          return;
+        }
+        if (!ownsKeys(doc, me)) return;
+        // Enter on a focused link or button is that control's own business.
+        if (event.key === 'Enter' && isInteractiveTarget(event)) return;
+        if (command.run()) event.preventDefault();
+      }),
+      { signal: ctx.signal },
+    );
+
+    return () => {
+      closeHelp();
+      const entries = listening.get(doc) ?? [];
+      entries.splice(entries.indexOf(me), 1);
+    };
+  },
+});
+

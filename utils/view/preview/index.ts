@@ -1,247 +1,205 @@
 /**
- * Parent previews: every reply gets an "In reply to NAME" line at the top of its content; hovering or focusing it
- * previews the parent comment (sanitized) in a floating card, clicking it selects the parent.
+ * Parent previews, quiet by default. Where the markup shows the nesting, a reply gets only a small "parent" link
+ * after its author's name; where it does not (flat threads, replies printed past the depth cap), an "↳ In reply
+ * to NAME" line before its text. Hovering or focusing either (or any [data-threadlight-preview] link, such as an
+ * inferred reply's note) previews the parent, sanitized, in a floating card; clicking selects the parent; Shift+P
+ * previews the selected comment's parent.
  */
 import { t } from '@/utils/i18n';
 import type { ThreadComment } from '@/utils/thread/types';
-import { ATTR_ENHANCED, ATTR_UI } from '@/utils/view/dom-contract';
-import { ATTR_INFERRED_PARENT } from '@/utils/view/inferred-links/reply-note';
-import { commentContentHtml } from '@/utils/view/preview/parent-content';
-import { createPreviewCard, type PreviewCard } from '@/utils/view/preview/preview-card';
-import { sanitizeCommentHtml } from '@/utils/view/preview/sanitize';
-import type { ViewController, ViewFeature } from '@/utils/view/types';
+import { ROOT } from '@/utils/view/core/core-styles';
+import { defineViewFeature } from '@/utils/view/core/feature';
+import { key } from '@/utils/view/core/registries';
+import { readPageLook } from '@/utils/view/core/theme';
+import type { FeatureContext } from '@/utils/view/core/types';
+import { ATTR_PREVIEW, ATTR_UI } from '@/utils/view/dom-contract';
+import { previewHtml } from './content';
+import { createPreviewCard, type PreviewCard } from './preview-card';
+import { sanitizeCommentHtml } from './sanitize';
 
-/** ATTR_UI value of the inserted lines (and of this feature's stylesheet). */
+/** ATTR_UI value of the "In reply to" lines, and of the quiet links. */
 export const REPLY_CONTEXT_UI = 'reply-context';
-const LINE_CLASS = 'threadlight-reply-context';
-const LINK_CLASS = 'threadlight-reply-to';
+export const PARENT_LINK_UI = 'parent-link';
+/** The inferred-links feature's field: replies whose parent only inference knows (its note says so already). */
+const INFERRED_FIELD = 'inferred';
 const HOVER_DELAY_MS = 250;
 const LEAVE_DELAY_MS = 200;
-/** Lines inserted per task: a few milliseconds of work, so a 5,000-comment thread never blocks the page. */
-const LINES_PER_TASK = 400;
-/** A preview shows the start of a comment; no need to sanitize a novel to show its first lines. */
-const MAX_HTML_LENGTH = 20_000;
 
-/** Before this element, in a comment's body, the line goes: the content wrapper, else after the meta. */
-const CONTENT_ANCHOR = '.comment-content, .wp-block-comment-content, .wpd-comment-text, .comment__content';
-const META_ANCHOR = ':scope > :is(.comment-meta, .commentmetadata, .comment-metadata, footer)';
-
-const ROOT = `[${ATTR_ENHANCED}="enhanced"]`;
-// Last rule: a reply that the inferred-links feature annotated already says "probably in reply to NAME", and
-// our certain-sounding line would repeat it. Its note may come before or after ours, so CSS hides ours.
 const LINE_CSS = `
-${ROOT} .${LINE_CLASS} { display: block; margin: 0 0 0.5em; font-size: 0.85em; line-height: 1.5; opacity: 0.8; }
-${ROOT} .${LINE_CLASS}:hover, ${ROOT} .${LINE_CLASS}:focus-within { opacity: 1; }
-${ROOT} .${LINK_CLASS} { color: inherit; text-decoration: underline dotted; text-underline-offset: 0.2em; }
-${ROOT} .${LINK_CLASS}:hover { text-decoration-style: solid; }
-@media print { ${ROOT} .${LINE_CLASS} { display: none !important; } }
-${ROOT} [${ATTR_INFERRED_PARENT}] ~ .${LINE_CLASS}, ${ROOT} .${LINE_CLASS}:has(~ [${ATTR_INFERRED_PARENT}]) { display: none; }
+${ROOT} .threadlight-reply-context { display: block; margin: 0 0 0.5em; font-size: 0.85em; line-height: 1.5; }
+${ROOT} .threadlight-reply-to, ${ROOT} .threadlight-parent-link { color: inherit !important; text-decoration: underline dotted !important; text-underline-offset: 0.2em; }
+${ROOT} .threadlight-reply-to:hover, ${ROOT} .threadlight-parent-link:hover { text-decoration-style: solid !important; }
+${ROOT} .threadlight-parent-link { margin-inline: 0.75em; font-size: 0.85em; font-weight: normal; font-style: normal; white-space: nowrap; }
+@media print { ${ROOT} .threadlight-reply-context, ${ROOT} .threadlight-parent-link { display: none !important; } }
 `;
 
-/** Where the line goes inside the body: [parent, before]. */
-function insertionPoint(body: Element): [Element, Node | null] {
-  // One query per kind: this runs for every reply (thousands on a big thread).
-  const content = body.querySelector(CONTENT_ANCHOR);
-  if (content?.parentElement) return [content.parentElement, content];
-  const meta = body.querySelector(META_ANCHOR);
-  if (meta) return [body, meta.nextSibling];
-  return [body, body.firstChild];
+/** A link to the parent's own element: it works even without us (the fragment), and previews with us. */
+function parentLink(ctx: FeatureContext, parent: ThreadComment, className: string): HTMLAnchorElement {
+  const link = ctx.doc.createElement('a');
+  link.className = className;
+  const elementId = ctx.thread.parts(parent.id)?.element.id;
+  link.href = elementId ? `#${elementId}` : (parent.permalink ?? '#');
+  link.setAttribute(ATTR_PREVIEW, parent.id);
+  return link;
 }
 
-/** "In reply to NAME" lines and parent previews for one view. */
-export function createPreviewFeature(controller: ViewController): ViewFeature {
-  const doc = controller.root.ownerDocument;
-  const parentOfLink = new WeakMap<Element, ThreadComment>();
-  const lines: Element[] = [];
-  let style: HTMLStyleElement | null = null;
-  let card: PreviewCard | null = null;
-  let showTimer: ReturnType<typeof setTimeout> | undefined;
-  let hideTimer: ReturnType<typeof setTimeout> | undefined;
-  let mounted = false;
-  let destroyed = false;
-  let unsubscribe: (() => void) | null = null;
-  let drawGeneration = 0;
-  let laterTimer: ReturnType<typeof setTimeout> | undefined;
+/** The quiet form: "↑ parent" after the author's name; its accessible name says whose comment it is. */
+function quietLink(ctx: FeatureContext, parent: ThreadComment): HTMLElement {
+  const link = parentLink(ctx, parent, 'threadlight-parent-link');
+  link.setAttribute(ATTR_UI, PARENT_LINK_UI);
+  const name = parent.author.name || t('view_preview_unknown_author');
+  link.setAttribute('aria-label', t('view_parent_link_label', name));
+  const arrow = ctx.doc.createElement('span');
+  arrow.setAttribute('aria-hidden', 'true');
+  arrow.textContent = '↑ ';
+  link.append(arrow, t('view_parent_link'));
+  return link;
+}
 
-  const linkFrom = (target: EventTarget | null): Element | null => {
-    const element = (target as Element | null)?.closest?.(`.${LINK_CLASS}`) ?? null;
-    return element && parentOfLink.has(element) ? element : null;
-  };
+/** The explicit form, where the markup does not show the nesting: "↳ In reply to NAME". */
+function replyLine(ctx: FeatureContext, parent: ThreadComment): HTMLElement {
+  const line = ctx.doc.createElement('div');
+  line.className = 'threadlight-reply-context';
+  line.setAttribute(ATTR_UI, REPLY_CONTEXT_UI);
+  const arrow = ctx.doc.createElement('span');
+  arrow.setAttribute('aria-hidden', 'true');
+  arrow.textContent = '↳ ';
+  // A link, not a button: it is one (it works without us), and themes style links sensibly.
+  const link = parentLink(ctx, parent, 'threadlight-reply-to');
+  link.textContent = t('view_preview_in_reply_to', parent.author.name || t('view_preview_unknown_author'));
+  line.append(arrow, link);
+  return line;
+}
 
-  const clearTimers = () => {
-    clearTimeout(showTimer);
-    clearTimeout(hideTimer);
-  };
+export const previewFeature = defineViewFeature({
+  id: 'preview',
+  enabled: () => true,
+  setup(ctx) {
+    const { doc, root } = ctx;
+    let card: PreviewCard | null = null;
+    let showTimer: ReturnType<typeof setTimeout> | undefined;
+    let hideTimer: ReturnType<typeof setTimeout> | undefined;
+    const inferred = ctx.state.field(INFERRED_FIELD);
 
-  const show = (link: Element) => {
-    clearTimers();
-    const parent = parentOfLink.get(link);
-    if (!parent || destroyed) return;
-    if (!card) {
-      card = createPreviewCard(doc);
-      // Moving the pointer from the line into the card keeps it open (to read it, or follow one of its links).
-      card.element.addEventListener('mouseenter', () => clearTimeout(hideTimer));
-      card.element.addEventListener('mouseleave', () => scheduleHide());
-    }
-    if (card.shownFor === link) return;
-    const html = commentContentHtml(controller.parsed, parent.id);
-    const content = html === null ? null : sanitizeCommentHtml(html.slice(0, MAX_HTML_LENGTH), doc);
-    // The comment's own text size and colours, not the line's (smaller, dimmed).
-    card.show(link, parent, content, link.closest(`.${LINE_CLASS}`)?.parentElement ?? link);
-  };
+    ctx.addStyles(LINE_CSS);
+    ctx.comments.decorate((slot) => {
+      if (!slot.parent || inferred.has(slot.id)) return;
+      if (slot.nestedInMarkup && slot.afterName(quietLink(ctx, slot.parent))) return;
+      slot.beforeContent(replyLine(ctx, slot.parent));
+    });
+    ctx.on('field', (change) => {
+      if (change.delta.fields.has(INFERRED_FIELD)) ctx.comments.refresh(change.delta.ids);
+    });
 
-  const hide = () => {
-    clearTimers();
-    card?.hide();
-  };
+    const linkFrom = (target: EventTarget | null): Element | null => {
+      const element = (target as Element | null)?.closest?.(`[${ATTR_PREVIEW}]`) ?? null;
+      return element && root.contains(element) ? element : null;
+    };
+    const clearTimers = () => {
+      clearTimeout(showTimer);
+      clearTimeout(hideTimer);
+    };
 
-  const scheduleHide = () => {
-    clearTimeout(showTimer);
-    clearTimeout(hideTimer);
-    hideTimer = setTimeout(hide, LEAVE_DELAY_MS);
-  };
+    /** Preview comment `parentId` next to `anchor`, read in the look of `lookFrom`. */
+    const show = (anchor: Element, parentId: string, lookFrom: Element) => {
+      clearTimers();
+      const parent = ctx.state.index.byId.get(parentId);
+      if (!parent || ctx.signal.aborted) return;
+      if (!card) {
+        card = createPreviewCard(doc);
+        // Moving the pointer from the link into the card keeps it open (to read it, or follow one of its links).
+        card.element.addEventListener('mouseenter', () => clearTimeout(hideTimer), { signal: ctx.signal });
+        card.element.addEventListener('mouseleave', () => scheduleHide(), { signal: ctx.signal });
+      }
+      if (card.shownFor === anchor) return;
+      const html = previewHtml(ctx.thread.parts(parentId));
+      const content = html === null ? null : sanitizeCommentHtml(html, doc);
+      card.show(anchor, parent, content, readPageLook(lookFrom));
+    };
+    const showFor = (link: Element) => show(link, link.getAttribute(ATTR_PREVIEW)!, link.parentElement ?? link);
+    const hide = () => {
+      clearTimers();
+      card?.hide();
+    };
+    const scheduleHide = () => {
+      clearTimers();
+      hideTimer = setTimeout(hide, LEAVE_DELAY_MS);
+    };
 
-  const listeners: { [K in keyof HTMLElementEventMap]?: (event: HTMLElementEventMap[K]) => void } = {
-    mouseover(event) {
+    const listen = <K extends keyof HTMLElementEventMap>(type: K, handler: (event: HTMLElementEventMap[K]) => void) =>
+      root.addEventListener(type, ctx.guard(type, handler as (event: Event) => void) as EventListener, { signal: ctx.signal });
+    listen('mouseover', (event) => {
       const link = linkFrom(event.target);
       if (!link) return;
       clearTimeout(hideTimer);
       if (card?.shownFor === link) return;
       clearTimeout(showTimer);
-      showTimer = setTimeout(() => show(link), HOVER_DELAY_MS);
-    },
-    mouseout(event) {
+      showTimer = setTimeout(ctx.guard('hover', () => showFor(link)), HOVER_DELAY_MS);
+    });
+    listen('mouseout', (event) => {
       const link = linkFrom(event.target);
       if (link && !link.contains(event.relatedTarget as Node | null)) scheduleHide();
-    },
-    focusin(event) {
+    });
+    listen('focusin', (event) => {
       const link = linkFrom(event.target);
-      if (link) show(link);
-    },
-    focusout(event) {
+      if (link) showFor(link);
+    });
+    listen('focusout', (event) => {
       if (linkFrom(event.target) && !card?.contains(event.relatedTarget)) hide();
-    },
-    click(event) {
+    });
+    listen('click', (event) => {
       const link = linkFrom(event.target);
-      const parent = link && parentOfLink.get(link);
-      if (!parent) return;
+      if (!link || event.defaultPrevented) return;
       // Ctrl/middle click & co. open the link elsewhere, as on any link.
       if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
       hide();
-      controller.select(parent.id);
-    },
-    keydown(event) {
-      // Escape on a line closes its preview, and only that (the keyboard feature sees a handled key).
-      if (event.key === 'Escape' && linkFrom(event.target) && card?.shownFor) {
+      ctx.state.select(link.getAttribute(ATTR_PREVIEW)!);
+    });
+    // Escape closes a shown preview, and only that (captured before the keyboard feature, which then sees a handled
+    // key): a card that appeared on hover must be dismissible without moving the pointer (WCAG 1.4.13).
+    doc.addEventListener(
+      'keydown',
+      ctx.guard('keydown', (event: KeyboardEvent) => {
+        if (event.key !== 'Escape' || event.defaultPrevented || !card?.shownFor) return;
         event.preventDefault();
         hide();
-      }
-    },
-  };
+      }),
+      { signal: ctx.signal, capture: true },
+    );
+    ctx.on('collapse', hide);
+    ctx.on('thread', hide);
 
-  const insertLine = (comment: ThreadComment, parent: ThreadComment) => {
-    const { parsed } = controller;
-    const body = parsed.bodies.get(comment.id) ?? parsed.elements.get(comment.id);
-    if (!body) return;
-    const line = doc.createElement('div');
-    line.className = LINE_CLASS;
-    line.setAttribute(ATTR_UI, REPLY_CONTEXT_UI);
-    const arrow = doc.createElement('span');
-    arrow.setAttribute('aria-hidden', 'true');
-    arrow.textContent = '↳ ';
-    // A link to the parent, not a button: it is one (it works without us), and themes style links sensibly
-    // where their button styles (big, filled) would swamp a one-line hint.
-    const link = doc.createElement('a');
-    link.className = LINK_CLASS;
-    const parentElementId = parsed.elements.get(parent.id)?.id;
-    link.href = parentElementId ? `#${parentElementId}` : (parent.permalink ?? '#');
-    link.textContent = t('view_preview_in_reply_to', parent.author.name || t('view_preview_unknown_author'));
-    parentOfLink.set(link, parent);
-    line.append(arrow, link);
-    const [container, before] = insertionPoint(body);
-    container.insertBefore(line, before);
-    lines.push(line);
-  };
-
-  const removeLines = () => {
-    for (const line of lines) line.remove();
-    lines.length = 0;
-  };
-
-  /**
-   * (Re)writes the lines for the thread as the controller knows it now. The first LINES_PER_TASK go in at once
-   * (the top of the thread, what the reader sees first); on big threads the rest follow in later tasks so the
-   * page never freezes for them.
-   */
-  const drawLines = () => {
-    removeLines();
-    const generation = ++drawGeneration;
-    const { comments } = controller.parsed.thread;
-    const byId = new Map(comments.map((comment) => [comment.id, comment]));
-    const pending = comments.filter((comment) => comment.depth > 1 && comment.parentId !== null);
-    let next = 0;
-    const drawSome = () => {
-      if (destroyed || generation !== drawGeneration) return;
-      try {
-        for (const end = Math.min(pending.length, next + LINES_PER_TASK); next < end; next++) {
-          const comment = pending[next]!;
-          const parent = byId.get(comment.parentId!);
-          if (parent) insertLine(comment, parent);
+    // Shift+P: the selected comment's parent, one key away (press again, or Escape, to close).
+    ctx.keys.add({
+      id: 'previewParent',
+      group: 'move',
+      keys: [key('p', true)],
+      descriptionKey: 'help_key_preview_parent',
+      run: () => {
+        const selected = ctx.state.selectedId();
+        const parentId = selected === null ? null : ctx.state.index.parent(selected);
+        if (selected === null || parentId === null) return false;
+        const parts = ctx.thread.parts(selected);
+        if (!parts) return false;
+        const anchor = parts.body.querySelector(`[${ATTR_PREVIEW}="${CSS_escape(parentId)}"]`) ?? parts.body;
+        if (card?.shownFor === anchor) {
+          hide();
+          return true;
         }
-      } catch (error) {
-        console.debug('[threadlight] preview:', error);
-        return;
-      }
-      if (next < pending.length) laterTimer = setTimeout(drawSome, 0);
-    };
-    drawSome();
-  };
-
-  const mount = () => {
-    mounted = true;
-    style = doc.createElement('style');
-    style.setAttribute(ATTR_UI, REPLY_CONTEXT_UI);
-    style.textContent = LINE_CSS;
-    (doc.head ?? doc.documentElement).appendChild(style);
-    drawLines();
-    for (const [type, listener] of Object.entries(listeners)) {
-      controller.root.addEventListener(type, listener as EventListener);
-    }
-    unsubscribe = controller.onChange(({ type }) => {
-      if (destroyed) return;
-      if (type === 'thread' || type === 'collapse') hide();
-      try {
-        if (type === 'thread') drawLines();
-      } catch (error) {
-        console.debug('[threadlight] preview:', error);
-      }
+        show(anchor, parentId, parts.body);
+        return true;
+      },
     });
-  };
-
-  return {
-    apply() {
-      if (mounted || destroyed) return;
-      try {
-        mount();
-      } catch (error) {
-        console.debug('[threadlight] preview:', error);
-      }
-    },
-    destroy() {
-      if (destroyed) return;
-      destroyed = true;
+    return () => {
       clearTimers();
-      clearTimeout(laterTimer);
-      unsubscribe?.();
-      for (const [type, listener] of Object.entries(listeners)) {
-        controller.root.removeEventListener(type, listener as EventListener);
-      }
       card?.destroy();
       card = null;
-      removeLines();
-      style?.remove();
-      style = null;
-    },
-  };
+    };
+  },
+});
+
+/** CSS.escape where it exists (not in every test DOM); ids are digits or plain words. */
+function CSS_escape(value: string): string {
+  return typeof CSS !== 'undefined' && typeof CSS.escape === 'function' ? CSS.escape(value) : value.replace(/["\\]/g, '\\$&');
 }

@@ -1,16 +1,11 @@
 /**
  * The floating card that previews a parent comment: one per view, in a shadow root on <body>, positioned next
- * to the line that asked for it. It only ever shows sanitized nodes (./sanitize.ts) and text.
+ * to what asked for it. It only ever shows sanitized nodes (./sanitize.ts) and text.
  */
 import { t } from '@/utils/i18n';
 import type { ThreadComment } from '@/utils/thread/types';
-import {
-  applyPageLook,
-  createOverlayHost,
-  OVERLAY_PALETTE_CSS,
-  readPageLook,
-  type OverlayHost,
-} from '@/utils/view/preview/overlay-host';
+import { applyPageLook, createOverlayHost, OVERLAY_PALETTE_CSS, pageHasLandmarks, type OverlayHost } from '@/utils/view/core/overlay';
+import type { PageLook } from '@/utils/view/core/theme';
 
 const GAP = 6;
 const MARGIN = 8;
@@ -30,22 +25,22 @@ const CARD_CSS = `
   overflow-wrap: anywhere;
 }
 .card[hidden] { display: none; }
-.meta { margin: 0 0 0.3rem; font-size: 0.85em; color: var(--tl-muted); }
-.author { font-weight: 600; color: var(--tl-text); }
+.meta { margin: 0 0 0.3rem; font-size: 0.85em; color: var(--tl-muted, currentColor); }
+.author { font-weight: 600; color: var(--tl-text, currentColor); }
 .content { max-height: 14em; overflow: hidden; }
 .content.clipped { mask-image: linear-gradient(to bottom, #000 75%, transparent); }
 .content > :first-child { margin-top: 0; }
 .content > :last-child { margin-bottom: 0; }
 .content p, .content ul, .content ol, .content blockquote, .content pre, .content figure { margin: 0 0 0.5em; }
 .content ul, .content ol { padding-inline-start: 1.4em; }
-.content blockquote { padding-inline-start: 0.75em; border-inline-start: 3px solid var(--tl-line); margin-inline: 0; }
+.content blockquote { padding-inline-start: 0.75em; border-inline-start: 3px solid var(--tl-line, currentColor); margin-inline: 0; }
 .content h1, .content h2, .content h3, .content h4, .content h5, .content h6 { font-size: 1em; margin: 0 0 0.4em; }
 .content a { color: inherit; text-decoration: underline; }
 .content a:not([href]) { text-decoration: none; }
 .content img { max-width: 100%; max-height: 6em; height: auto; width: auto; vertical-align: middle; }
 .content pre, .content code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
 .content pre { white-space: pre-wrap; }
-.empty { font-style: italic; color: var(--tl-muted); }
+.empty { font-style: italic; color: var(--tl-muted, currentColor); }
 @media (prefers-reduced-motion: no-preference) {
   .card:not([hidden]) { animation: threadlight-preview-in 100ms ease-out; }
   @keyframes threadlight-preview-in { from { opacity: 0; } }
@@ -53,11 +48,11 @@ const CARD_CSS = `
 `;
 
 export interface PreviewCard {
-  /** Shows `comment` (its sanitized content) beside `anchor`, in the font and colours found at `lookFrom`. */
-  show(anchor: Element, comment: ThreadComment, content: DocumentFragment | null, lookFrom?: Element): void;
+  /** Shows `comment` (its sanitized content, else its text) beside `anchor`, in the look found where it is read. */
+  show(anchor: Element, comment: ThreadComment, content: DocumentFragment | null, look: PageLook): void;
   hide(): void;
   readonly shownFor: Element | null;
-  /** Is `node` inside the card (pointer moves from the line into the card keep it open)? */
+  /** Is `node` inside the card (pointer moves from the link into the card keep it open)? */
   contains(node: EventTarget | null): boolean;
   /** The card's element, to listen for the pointer entering and leaving it. */
   readonly element: HTMLElement;
@@ -73,7 +68,15 @@ export function createPreviewCard(doc: Document): PreviewCard {
   card.className = 'card tl-surface';
   card.setAttribute('role', 'tooltip');
   card.hidden = true;
-  overlay.root.append(style, card);
+  // On a page that uses landmarks, everything a reader can perceive sits in one (axe's "region").
+  if (pageHasLandmarks(doc)) {
+    const region = doc.createElement('section');
+    region.setAttribute('aria-label', t('view_preview_region'));
+    region.append(card);
+    overlay.root.append(style, region);
+  } else {
+    overlay.root.append(style, card);
+  }
   const view = doc.defaultView;
   let anchor: Element | null = null;
 
@@ -101,11 +104,11 @@ export function createPreviewCard(doc: Document): PreviewCard {
   };
 
   return {
-    show(target, comment, content, lookFrom = target) {
+    show(target, comment, content, look) {
       if (!overlay) return;
       const wasShown = anchor !== null;
       anchor = target;
-      applyPageLook(overlay.host, readPageLook(lookFrom));
+      applyPageLook(overlay.host, look);
       const meta = doc.createElement('p');
       meta.className = 'meta';
       const author = doc.createElement('span');

@@ -9,6 +9,7 @@
  * theme styles it like its neighbours; still no id, name, style, data-* or handler).
  */
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
+import { ATTR_UI } from '@/utils/view/dom-contract';
 
 const ALLOWED_TAGS = [
   'a', 'abbr', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'cite', 'code', 'dd', 'del', 'dfn', 'div', 'dl', 'dt', 'em',
@@ -35,7 +36,7 @@ const COMMENT_EXTRA_ATTR = ['class', 'aria-label'];
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
 /** Our own inserted UI (toggles, badges, reply lines) never shows up in a preview. */
-const OWN_UI_ATTRIBUTE = 'data-threadlight-ui';
+const OWN_UI_ATTRIBUTE = ATTR_UI;
 
 const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
   ALLOWED_TAGS,

@@ -52,12 +52,13 @@ export function firstOnScreen(elements: readonly Element[]): Element | null {
 }
 
 /**
- * The element under the top of the viewport inside `section` that matches `selector` (the comment being read),
- * found by hit-testing a few points instead of measuring comments: comments far off screen are never laid out
- * (content-visibility) and measuring them would force that work. Null when the section starts on screen (then
- * nothing above the reader moves) or when nothing matches.
+ * The comment under the top of the viewport inside `section` (the one being read), found by hit-testing a few
+ * points instead of measuring comments: comments far off screen are never laid out (content-visibility) and
+ * measuring them would force that work. `commentOf` maps a hit element to its comment id (climbing to the
+ * comment's own element). Null when the section starts on screen (then nothing above the reader moves) or when
+ * no comment is there.
  */
-export function elementAtViewportTop(section: Element, selector: string): Element | null {
+export function commentAtViewportTop(section: Element, commentOf: (element: Element) => string | null): string | null {
   const doc = section.ownerDocument;
   const view = doc.defaultView;
   if (!view || typeof doc.elementFromPoint !== 'function') return null;
@@ -67,8 +68,9 @@ export function elementAtViewportTop(section: Element, selector: string): Elemen
   // A few heights: a sticky header may cover the very top.
   for (const y of [4, 48, 96, 160, 240]) {
     if (y >= view.innerHeight) break;
-    const hit = doc.elementFromPoint(x, y)?.closest(selector);
-    if (hit && section.contains(hit)) return hit;
+    const hit = doc.elementFromPoint(x, y);
+    const id = hit && section.contains(hit) ? commentOf(hit) : null;
+    if (id !== null) return id;
   }
   return null;
 }

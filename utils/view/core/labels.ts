@@ -4,7 +4,7 @@
  * not for ten thousand (browser.i18n.getMessage costs a fraction of a millisecond per call).
  */
 import { t, uiLanguage } from '@/utils/i18n';
-import type { ReplySummary } from './thread-index';
+import type { ReplySummary } from '@/utils/thread/thread-index';
 
 /** Stand-ins passed as $1…$9 so the browser returns the template; replaced by the real values below. */
 const MARKERS = Array.from({ length: 9 }, (_, i) => `\u0001${i + 1}`);

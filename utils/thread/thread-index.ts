@@ -1,34 +1,38 @@
 /**
- * Lookup structures over a Thread for the view: children lists, roots, subtree summaries.
- * Built in one pass; parents come before their replies in Thread.comments (pre-order).
+ * Lookup structures over a Thread: page positions, parents as the view and the figures use them, children, roots,
+ * subtree summaries. Built in one pass; pure data (no DOM), shared by the view state, the toolbar, the triage lines
+ * and the popup's figures (utils/thread/stats.ts), so they all count alike.
  */
+import { identifyPeople, type People } from '@/utils/thread/participants';
 import type { Thread, ThreadComment } from '@/utils/thread/types';
 
-/** What a collapsed comment's triage line says about its hidden replies. */
+/** What a folded comment's triage line says about its hidden replies. */
 export interface ReplySummary {
   /** Every descendant (replies of replies included). */
   replies: number;
-  /** Distinct people among those replies (pingbacks apart). */
+  /** Distinct people among those replies (the one rule of utils/thread/participants.ts; pings are not people). */
   people: number;
   /** The post author wrote at least one of those replies. */
   authorReplied: boolean;
 }
 
 export class ThreadIndex {
+  /** Ids in page order; a repeated id keeps its first occurrence. */
   readonly ids: string[] = [];
   readonly byId = new Map<string, ThreadComment>();
   /** The reply ids of each comment, in page order (only comments that have replies are keys). */
   readonly children = new Map<string, string[]>();
   /** Each comment's position in page order. */
   readonly position = new Map<string, number>();
-  /** Top-level ids: no parent, or a parent that is not on this page. */
+  /** Top-level ids: no parent, or a parent that is not on this page (or comes after it). */
   readonly roots: string[] = [];
   private readonly parentOf = new Map<string, string | null>();
   private readonly summaries = new Map<string, ReplySummary>();
+  private peopleCache: People | null = null;
 
   constructor(readonly thread: Thread) {
     for (const comment of thread.comments) {
-      if (this.byId.has(comment.id)) continue; // a duplicated id keeps its first occurrence
+      if (this.byId.has(comment.id)) continue;
       this.byId.set(comment.id, comment);
       this.position.set(comment.id, this.ids.length);
       this.ids.push(comment.id);
@@ -48,7 +52,13 @@ export class ThreadIndex {
     }
   }
 
-  /** The parent as the view uses it (null at top level or when the parent is missing). */
+  /** The people of the thread (computed once, on first use). */
+  get people(): People {
+    this.peopleCache ??= identifyPeople(this.thread);
+    return this.peopleCache;
+  }
+
+  /** The parent as the index uses it (null at top level or when the parent is missing). */
   parent(id: string): string | null {
     return this.parentOf.get(id) ?? null;
   }
@@ -62,6 +72,13 @@ export class ThreadIndex {
     let current = id;
     for (let parent = this.parent(current); parent !== null; parent = this.parent(current)) current = parent;
     return current;
+  }
+
+  /** Depth as the parent links give it (1 = top level). */
+  depthOf(id: string): number {
+    let depth = 1;
+    for (let parent = this.parent(id); parent !== null; parent = this.parent(parent)) depth++;
+    return depth;
   }
 
   /** Every descendant of `id`, in page order of a depth-first walk. */
@@ -82,12 +99,14 @@ export class ThreadIndex {
     const cached = this.summaries.get(id);
     if (cached) return cached;
     const people = new Set<string>();
+    const { keyOf } = this.people;
     let authorReplied = false;
     const replies = this.descendants(id);
     for (const replyId of replies) {
       const reply = this.byId.get(replyId)!;
       if (reply.type !== 'comment') continue;
-      people.add(personKey(reply));
+      const key = keyOf.get(replyId);
+      if (key !== undefined) people.add(key);
       if (reply.isPostAuthor) authorReplied = true;
     }
     const summary = { replies: replies.length, people: people.size, authorReplied };
@@ -102,7 +121,7 @@ export class ThreadIndex {
   }
 }
 
-/** How the view tells people apart: the displayed name (case-insensitive) and website. */
-export function personKey(comment: ThreadComment): string {
-  return `${comment.author.name.trim().toLowerCase()}\u0000${comment.author.url ?? ''}`;
+/** A comment written by the post's author (pingbacks aside). */
+export function isAuthorReply(comment: ThreadComment): boolean {
+  return comment.isPostAuthor && comment.type === 'comment';
 }

@@ -1,0 +1,408 @@
+/**
+ * The renderer: writes the view state into the page's own comment elements, through the DomJournal, in slices.
+ * What is dirty (a Delta's ids) is rendered closest to a centre first (the comment on screen, the one a reader
+ * acted on), for a budget of time; the rest follows in idle-time chunks (./scheduler.ts). Rendering a comment
+ * is idempotent: it makes that comment's attributes, fold bar and decorations match the state, whatever was
+ * written before.
+ */
+import type { CommentParts } from '@/utils/parse/types';
+import type { ThreadComment } from '@/utils/thread/types';
+import {
+  ATTR_BODY,
+  ATTR_COLLAPSED,
+  ATTR_COMMENT,
+  ATTR_DEPTH,
+  ATTR_HIDDEN,
+  ATTR_ROLE,
+  fieldAttribute,
+} from '../dom-contract';
+import type { DomJournal } from './dom-journal';
+import { label, triageText } from './labels';
+import { actionsPoint, afterNamePoint, beforeContentPoint, type InsertionPoint } from './placement';
+import type { Scheduler } from './scheduler';
+import { createToggleBar, type ToggleBar } from './toggle-bar';
+import type { CommentSlot } from './types';
+import type { ViewState } from './view-state';
+
+export interface RendererDeps {
+  doc: Document;
+  journal: DomJournal;
+  state(): ViewState;
+  parts(id: string): CommentParts | undefined;
+  /** Is this element some comment's own element (CommentParts.element)? */
+  isCommentElement(element: Element): boolean;
+  scheduler: Scheduler;
+  /** Runs DOM writes as the view's own (the mutation watcher ignores them). */
+  ownWrites(write: () => void): void;
+  report(error: unknown, where: string): void;
+}
+
+export type Decorator = (slot: CommentSlot) => void;
+
+interface CommentRecord {
+  id: string;
+  parts: CommentParts;
+  /** The comment's place in the thread when last structured (depth, parent, replies, role). */
+  signature: string;
+  bar: ToggleBar | null;
+  /** The lists inside the element that hold its replies (hidden with them when it folds). */
+  replyLists: Element[];
+  hidden: boolean | null;
+  collapsed: boolean | null;
+  /** Fields written on the element, and the body token list written. */
+  fields: Set<string>;
+  bodyTokens: string | null;
+  /** Decorations per decorator key. */
+  decorations: Map<string, Node[]>;
+}
+
+/** Ordering key: distance from the centre, comments below it first (the screen reads downwards). */
+function priority(position: number, centre: number): number {
+  return position >= centre ? position - centre : (centre - position) * 3;
+}
+
+export class Renderer {
+  private readonly records = new Map<string, CommentRecord>();
+  private readonly decorators: { key: string; decorate: Decorator }[] = [];
+  private readonly dirty = new Set<string>();
+  private queue: string[] = [];
+  private queued = 0;
+  private orderStale = true;
+  private centre = 0;
+  private cancelLater: (() => void) | null = null;
+  private idleWaiters: (() => void)[] = [];
+  private destroyed = false;
+
+  constructor(private readonly deps: RendererDeps) {}
+
+  /** Comments left to render. */
+  get pending(): number {
+    return this.dirty.size;
+  }
+
+  /** Is `id` rendered (attributes and controls written)? */
+  isRendered(id: string): boolean {
+    return this.records.has(id) && !this.dirty.has(id);
+  }
+
+  /** The element of a comment that is enhanced. */
+  elementOf(id: string): Element | null {
+    return this.records.get(id)?.parts.element ?? null;
+  }
+
+  /** Mark comments to render; `centre` (a comment id) puts the work near it first. */
+  invalidate(ids: Iterable<string>, centre: string | null = null): void {
+    if (this.destroyed) return;
+    for (const id of ids) this.dirty.add(id);
+    if (centre !== null) this.setCentre(centre);
+    this.orderStale = true;
+  }
+
+  /** Work near this comment first from now on. */
+  setCentre(id: string): void {
+    const position = this.deps.state().index.position.get(id);
+    if (position !== undefined && position !== this.centre) {
+      this.centre = position;
+      this.orderStale = true;
+    }
+  }
+
+  /** Render for up to `budgetMs` now (the scheduler's immediate budget by default), the rest later. */
+  run(budgetMs = this.deps.scheduler.immediateBudgetMs): void {
+    if (this.destroyed) return;
+    this.process(this.deps.scheduler.now() + budgetMs);
+  }
+
+  /** Render everything now. */
+  flush(): void {
+    if (this.destroyed) return;
+    this.process(Infinity);
+  }
+
+  /** Render one comment now if it is waiting (a reader acts on it before its slice came). */
+  ensure(id: string): void {
+    if (this.destroyed || !this.dirty.has(id)) return;
+    this.dirty.delete(id);
+    this.deps.ownWrites(() => this.renderSafely(id));
+    if (this.dirty.size === 0) this.settle();
+  }
+
+  /** Resolves when nothing is left to render. */
+  whenIdle(): Promise<void> {
+    if (this.dirty.size === 0 || this.destroyed) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  // ---- decorators ---------------------------------------------------------------------------------------
+
+  addDecorator(key: string, decorate: Decorator): void {
+    this.decorators.push({ key, decorate });
+    this.invalidate(this.records.keys());
+  }
+
+  /** Remove every node a decorator inserted, and the decorator. */
+  removeDecorator(key: string): void {
+    const at = this.decorators.findIndex((entry) => entry.key === key);
+    if (at >= 0) this.decorators.splice(at, 1);
+    this.deps.ownWrites(() => {
+      for (const record of this.records.values()) this.undecorate(record, key);
+    });
+  }
+
+  /** Run a decorator again on these comments (all when omitted). */
+  redecorate(key: string, ids?: Iterable<string>): void {
+    const targets = ids ? [...ids] : [...this.records.keys()];
+    this.deps.ownWrites(() => {
+      for (const id of targets) {
+        const record = this.records.get(id);
+        if (record) this.undecorate(record, key);
+      }
+    });
+    this.invalidate(targets);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.cancelLater?.();
+    this.cancelLater = null;
+    this.dirty.clear();
+    this.records.clear();
+    this.settle();
+  }
+
+  // ---- slices -------------------------------------------------------------------------------------------
+
+  private process(deadline: number): void {
+    if (this.orderStale) {
+      const { position } = this.deps.state().index;
+      const far = Number.MAX_SAFE_INTEGER;
+      this.queue = [...this.dirty].sort(
+        (a, b) => priority(position.get(a) ?? far, this.centre) - priority(position.get(b) ?? far, this.centre),
+      );
+      this.queued = 0;
+      this.orderStale = false;
+    }
+    const { scheduler } = this.deps;
+    this.deps.ownWrites(() => {
+      let done = 0;
+      while (this.queued < this.queue.length) {
+        const id = this.queue[this.queued++]!;
+        if (!this.dirty.delete(id)) continue;
+        this.renderSafely(id);
+        // Reading the clock is cheap, but not free: every few comments.
+        if ((++done & 7) === 0 && scheduler.now() >= deadline) break;
+      }
+    });
+    if (this.queued >= this.queue.length && this.dirty.size > 0) this.orderStale = true;
+    if (this.dirty.size > 0) this.scheduleRest();
+    else this.settle();
+  }
+
+  private scheduleRest(): void {
+    if (this.cancelLater || this.destroyed) return;
+    this.cancelLater = this.deps.scheduler.later((deadline) => {
+      this.cancelLater = null;
+      if (!this.destroyed) this.process(deadline);
+    });
+  }
+
+  private settle(): void {
+    if (this.dirty.size > 0 && !this.destroyed) return;
+    this.cancelLater?.();
+    this.cancelLater = null;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private renderSafely(id: string): void {
+    try {
+      this.render(id);
+    } catch (error) {
+      this.deps.report(error, `render ${id}`);
+    }
+  }
+
+  // ---- one comment --------------------------------------------------------------------------------------
+
+  private render(id: string): void {
+    const state = this.deps.state();
+    const { index } = state;
+    const comment = index.byId.get(id);
+    const parts = comment ? this.deps.parts(id) : undefined;
+    let record = this.records.get(id);
+    if (!comment || !parts) {
+      if (record) this.drop(record);
+      return;
+    }
+    if (record && record.parts.element !== parts.element) {
+      this.drop(record);
+      record = undefined;
+    }
+    if (!record) record = this.enhance(id, parts);
+    record.parts = parts;
+    const replies = index.children.get(id) ?? [];
+    const signature = `${index.parent(id)}|${comment.depth}|${replies.length}|${comment.type}|${comment.isPostAuthor}`;
+    if (record.signature !== signature) this.restructure(record, comment, replies, signature);
+    for (const { key, decorate } of this.decorators) {
+      if (!record.decorations.has(key)) this.decorate(record, key, decorate, comment, replies.length > 0);
+    }
+    this.writeState(record, state, comment);
+  }
+
+  private enhance(id: string, parts: CommentParts): CommentRecord {
+    this.deps.journal.set(parts.element, ATTR_COMMENT, id);
+    const record: CommentRecord = {
+      id,
+      parts,
+      signature: '',
+      bar: null,
+      replyLists: [],
+      hidden: null,
+      collapsed: null,
+      fields: new Set(),
+      bodyTokens: null,
+      decorations: new Map(),
+    };
+    this.records.set(id, record);
+    return record;
+  }
+
+  /** The comment's place in the thread changed (or it is new): depth, role, fold bar, reply lists, decorations. */
+  private restructure(record: CommentRecord, comment: ThreadComment, replies: readonly string[], signature: string): void {
+    const { journal, doc } = this.deps;
+    const { element } = record.parts;
+    journal.set(element, ATTR_DEPTH, String(comment.depth));
+    const role = comment.type !== 'comment' ? comment.type : comment.isPostAuthor ? 'post-author' : null;
+    if (role) journal.set(element, ATTR_ROLE, role);
+    else journal.remove(element, ATTR_ROLE);
+    for (const key of [...record.decorations.keys()]) this.undecorate(record, key);
+    if (record.bar) {
+      journal.removeInserted(record.bar.element);
+      record.bar = null;
+    }
+    for (const list of record.replyLists) journal.remove(list, ATTR_HIDDEN);
+    record.collapsed = null;
+    const replyElements = replies.map((replyId) => this.deps.parts(replyId)?.element ?? null);
+    if (replies.length > 0) {
+      const bar = createToggleBar(doc, record.id);
+      const point = actionsPoint(record.parts, replyElements[0] ?? null);
+      journal.insert(bar.element, point.parent, point.before);
+      record.bar = bar;
+    }
+    record.replyLists = replyListsOf(element, replyElements, this.deps.isCommentElement);
+    record.signature = signature;
+  }
+
+  private writeState(record: CommentRecord, state: ViewState, comment: ThreadComment): void {
+    const { journal } = this.deps;
+    const { element, body } = record.parts;
+    const hidden = state.isHidden(record.id);
+    if (record.hidden !== hidden) {
+      journal.toggle(element, ATTR_HIDDEN, hidden);
+      record.hidden = hidden;
+    }
+    const collapsed = state.isCollapsed(record.id);
+    if (record.collapsed !== collapsed) {
+      journal.toggle(element, ATTR_COLLAPSED, collapsed);
+      for (const list of record.replyLists) journal.toggle(list, ATTR_HIDDEN, collapsed);
+      if (record.bar) this.writeBar(record.bar, record.id, comment, collapsed, state);
+      record.collapsed = collapsed;
+    }
+    const fields = state.fieldsOf(record.id);
+    for (const name of record.fields) {
+      if (!fields.includes(name)) journal.remove(element, fieldAttribute(name));
+    }
+    for (const name of fields) journal.set(element, fieldAttribute(name));
+    record.fields = new Set(fields);
+    const tokens = (comment.type === 'comment' && comment.isPostAuthor ? ['post-author', ...fields] : fields).join(' ');
+    if (record.bodyTokens !== tokens) {
+      journal.set(body, ATTR_BODY, tokens);
+      record.bodyTokens = tokens;
+    }
+  }
+
+  private writeBar(bar: ToggleBar, id: string, comment: ThreadComment, collapsed: boolean, state: ViewState): void {
+    const name = comment.author.name || label('view_preview_unknown_author');
+    bar.button.setAttribute('aria-expanded', String(!collapsed));
+    bar.label.textContent = label(collapsed ? 'view_toggle_show' : 'view_toggle_hide');
+    bar.button.setAttribute('aria-label', label(collapsed ? 'view_toggle_show_label' : 'view_toggle_hide_label', name));
+    if (collapsed && !bar.triageWritten) {
+      bar.triage.textContent = triageText(state.index.summary(id));
+      bar.triageWritten = true;
+    }
+    bar.triage.hidden = !collapsed;
+    bar.written = collapsed;
+  }
+
+  private decorate(record: CommentRecord, key: string, decorate: Decorator, comment: ThreadComment, hasReplies: boolean): void {
+    const nodes: Node[] = [];
+    record.decorations.set(key, nodes);
+    const { journal } = this.deps;
+    const { index } = this.deps.state();
+    const parentId = index.parent(record.id);
+    const parent = parentId === null ? null : (index.byId.get(parentId) ?? null);
+    const parentElement = parentId === null ? null : (this.deps.parts(parentId)?.element ?? null);
+    const put = (node: Node, point: InsertionPoint) => {
+      journal.insert(node, point.parent, point.before);
+      nodes.push(node);
+    };
+    const slot: CommentSlot = {
+      id: record.id,
+      comment,
+      parts: record.parts,
+      parent,
+      nestedInMarkup: parentElement !== null && parentElement !== record.parts.element && parentElement.contains(record.parts.element),
+      hasReplies,
+      afterName(node) {
+        const point = afterNamePoint(record.parts);
+        if (!point) return false;
+        put(node, point);
+        return true;
+      },
+      beforeContent(node) {
+        put(node, beforeContentPoint(record.parts));
+      },
+      inBar(node, position) {
+        if (!record.bar) return false;
+        put(node, { parent: record.bar.element, before: position === 'first' ? record.bar.element.firstChild : null });
+        return true;
+      },
+    };
+    try {
+      decorate(slot);
+    } catch (error) {
+      this.deps.report(error, `${key}: decorate ${record.id}`);
+    }
+  }
+
+  private undecorate(record: CommentRecord, key: string): void {
+    const nodes = record.decorations.get(key);
+    if (!nodes) return;
+    for (const node of nodes) this.deps.journal.removeInserted(node);
+    record.decorations.delete(key);
+  }
+
+  /** The comment left the thread (or its element changed): take every trace of ours off it. */
+  private drop(record: CommentRecord): void {
+    const { journal } = this.deps;
+    const { element, body } = record.parts;
+    for (const key of [...record.decorations.keys()]) this.undecorate(record, key);
+    if (record.bar) journal.removeInserted(record.bar.element);
+    for (const name of [ATTR_COMMENT, ATTR_DEPTH, ATTR_ROLE, ATTR_HIDDEN, ATTR_COLLAPSED, ...[...record.fields].map(fieldAttribute)]) {
+      journal.remove(element, name);
+    }
+    journal.remove(body, ATTR_BODY);
+    for (const list of record.replyLists) journal.remove(list, ATTR_HIDDEN);
+    this.records.delete(record.id);
+  }
+}
+
+/** The lists inside `element` that directly hold some of its replies (ol.children, a bare ol, ul…). */
+function replyListsOf(element: Element, replies: readonly (Element | null)[], isComment: (node: Element) => boolean): Element[] {
+  const lists: Element[] = [];
+  for (const reply of replies) {
+    const parent = reply?.parentElement;
+    if (!parent || parent === element || !element.contains(parent) || lists.includes(parent) || isComment(parent)) continue;
+    lists.push(parent);
+  }
+  return lists;
+}
