@@ -3,7 +3,8 @@
  * (an older content script in a tab opened before an update, a half-built reply, nothing at all).
  */
 import type { PageState, PageStatus, ParticipantSummary } from '@/utils/messaging/protocol';
-import type { ThreadStats } from '@/utils/thread/types';
+import { PROFILES } from '@/utils/dialects/index';
+import type { MarkupDialect, ThreadStats } from '@/utils/thread/types';
 
 const STATUSES: readonly PageStatus[] = ['loading', 'enhanced', 'found-disabled', 'none', 'unreadable', 'error'];
 
@@ -60,6 +61,10 @@ function readPagination(v: unknown): PageState['pagination'] {
   return { current: page(v.current), total: page(v.total) };
 }
 
+function readDialect(v: unknown): MarkupDialect | undefined {
+  return PROFILES.find((profile) => profile.dialect === v)?.dialect;
+}
+
 /** A usable PageState from the content script's reply, or null when the reply is not one. */
 export function readPageState(reply: unknown): PageState | null {
   if (!isRecord(reply) || !STATUSES.includes(reply.status as PageStatus)) return null;
@@ -69,6 +74,7 @@ export function readPageState(reply: unknown): PageState | null {
     hostname: typeof reply.hostname === 'string' && reply.hostname ? reply.hostname : undefined,
     system: typeof reply.system === 'string' ? (reply.system as PageState['system']) : undefined,
     stats: readStats(reply.stats),
+    dialect: readDialect(reply.dialect),
     postAuthor: postAuthor as PageState['postAuthor'],
     participants: readParticipants(reply.participants),
     pings: readPings(reply.pings),

@@ -274,6 +274,7 @@ export function startPageSession(config: PageSessionConfig): PageSession {
     return {
       ...base,
       stats: summarizeThread(thread),
+      dialect: thread.dialect,
       postAuthor: thread.postAuthor,
       participants,
       pings: thread.comments
