@@ -31,7 +31,7 @@ export function isCommentForm(el: Element, profile?: DialectProfile, dom: SafeDo
 export function findCommentForms(doc: Document, profile?: DialectProfile): Element[] {
   const dom = safeDom(doc);
   const rules = rulesOf(profile);
-  const byId = rules.ids.map((id) => dom.query(doc, `#${id}`)).filter((el): el is Element => el !== null);
+  const byId = rules.ids.map((id) => dom.byId(doc, id)).filter((el): el is Element => el !== null);
   // A scan of every form only when the usual ids are missing.
-  return byId.length > 0 ? byId : dom.queryAll(doc, 'form').filter((form) => isCommentForm(form, profile, dom));
+  return byId.length > 0 ? byId : dom.forms(doc).filter((form) => isCommentForm(form, profile, dom));
 }

@@ -56,10 +56,14 @@ export function pageAddresses(doc: Document): PageAddresses {
   const dom = safeDom(doc);
   const documentUrl = httpUrl(dom.documentUrl(doc));
   const base = documentUrl ? documentUrl.href : null;
+  // `link[rel=canonical]` and `meta[property=og:url]` live in the head: read there, without a selector engine.
+  const head = dom.head(doc);
+  const canonical = head ? dom.find(head, (el) => dom.tag(el) === 'LINK' && /(?:^|\s)canonical(?:\s|$)/i.test(dom.attr(el, 'rel') ?? '')) : null;
+  const ogUrl = head ? dom.find(head, (el) => dom.tag(el) === 'META' && dom.attr(el, 'property') === 'og:url') : null;
   const candidates = [
     documentUrl,
-    httpUrl(dom.query(doc, 'link[rel~="canonical"]')?.getAttribute('href'), base ?? undefined),
-    httpUrl(dom.query(doc, 'meta[property="og:url"]')?.getAttribute('content'), base ?? undefined),
+    httpUrl(canonical ? dom.attr(canonical, 'href') : null, base ?? undefined),
+    httpUrl(ogUrl ? dom.attr(ogUrl, 'content') : null, base ?? undefined),
   ].filter((url): url is URL => url !== null);
   return { keys: new Set(candidates.map(normalizedKey)), base: base ?? candidates[0]?.href ?? null };
 }

@@ -34,6 +34,11 @@ export interface SafeDom {
   ownerDocument(node: Node): Document | null;
   documentElement(doc: Document): Element | null;
   documentUrl(doc: Document): string;
+  byId(doc: Document, id: string): Element | null;
+  forms(doc: Document): Element[];
+  head(doc: Document): Element | null;
+  /** The first descendant of `root` (depth first, page order) passing `test`, read through these accessors only. */
+  find(root: Element, test: (el: Element) => boolean): Element | null;
 }
 
 type Getter = (this: unknown) => unknown;
@@ -87,6 +92,9 @@ function build(elementProto: object, nodeProto: object, documentProto: object | 
   const documentQueryAll = documentProto ? method(documentProto, 'querySelectorAll') : null;
   const documentElement = documentProto ? getter(documentProto, 'documentElement') : null;
   const documentUrl = documentProto && hasOwn(documentProto, 'URL') ? getter(documentProto, 'URL') : null;
+  const getElementById = documentProto && hasOwn(documentProto, 'getElementById') ? method(documentProto, 'getElementById') : null;
+  const formsOf = documentProto && hasOwn(documentProto, 'forms') ? getter(documentProto, 'forms') : null;
+  const headOf = documentProto && hasOwn(documentProto, 'head') ? getter(documentProto, 'head') : null;
   const isDocument = (node: Node): boolean => (nodeType.call(node) as number) === 9;
   return {
     tag: (el) => tagName.call(el) as string,
@@ -109,6 +117,23 @@ function build(elementProto: object, nodeProto: object, documentProto: object | 
     ownerDocument: (node) => ownerDocument.call(node) as Document | null,
     documentElement: (doc) => (documentElement?.call(doc) ?? null) as Element | null,
     documentUrl: (doc) => String(documentUrl?.call(doc) ?? ''),
+    byId: (doc, id) => (getElementById?.call(doc, id) ?? null) as Element | null,
+    forms: (doc) => Array.from((formsOf?.call(doc) ?? []) as ArrayLike<Element>),
+    head: (doc) => (headOf?.call(doc) ?? null) as Element | null,
+    find(root, test) {
+      const stack: Element[] = [];
+      const pushChildren = (parent: Element): void => {
+        const last = lastElementChild.call(parent) as Element | null;
+        for (let child = last; child; child = previousElementSibling.call(child) as Element | null) stack.push(child);
+      };
+      pushChildren(root);
+      while (stack.length > 0) {
+        const el = stack.pop()!;
+        if (test(el)) return el;
+        pushChildren(el);
+      }
+      return null;
+    },
   };
 }
 

@@ -224,8 +224,11 @@ function markPostAuthor(drafts: Draft[], doc: Document, root: Element, base: str
 /** A form (or Jetpack's iframe) a reader can type in: `#respond` alone may only hold a "log in to comment" note. */
 function isUsableForm(el: Element | null, dom: SafeDom): boolean {
   if (!el) return false;
-  const tag = dom.tag(el);
-  return tag === 'FORM' || tag === 'IFRAME' || dom.query(el, 'form, iframe') !== null;
+  const isForm = (node: Element): boolean => {
+    const tag = dom.tag(node);
+    return tag === 'FORM' || tag === 'IFRAME';
+  };
+  return isForm(el) || dom.find(el, isForm) !== null;
 }
 
 /** The form next to the list, else none if the section says comments are closed, else the page's form. */
@@ -342,7 +345,13 @@ export function buildThread(section: CommentSection, profile: DialectProfile): P
   }
   const comments = kept.map((draft) => draft.comment);
   const postAuthor = markPostAuthor(kept, doc, section.root, base, bylineAllowed);
-  const chrome = scanSectionChrome(section.root, section.list, profile);
+  // The section's own chrome (form, pagination, closed note) around the comments, never inside them.
+  const commentElements = new Set<Element>(itemElements);
+  for (const parts_ of parts.values()) {
+    if (parts_.continuation) commentElements.add(parts_.continuation);
+    if (parts_.replies && parts_.replies !== parts_.element && !dom.contains(parts_.element, parts_.replies)) commentElements.add(parts_.replies);
+  }
+  const chrome = scanSectionChrome(section.root, section.list, profile, (el) => commentElements.has(el));
   return {
     thread: {
       dialect: profile.dialect,

@@ -290,7 +290,13 @@ export function findNameElement(index: OwnIndex, content: Element | null, dom: S
   const box = usable(index.roles.get('authorBox'));
   const cite = usable(index.cite);
   if (cite) return cite;
-  return box ? emphasizedName(box, index, dom) : null;
+  if (!box) return null;
+  // schema.org microdata names the person (Genesis: `p.comment-author[itemprop=creator] > span[itemprop=name]`).
+  const microdata = firstDescendant(box, (el) => dom.attr(el, 'itemprop') === 'name' && nameText(el) !== '', dom);
+  if (microdata) return microdata;
+  // An inline author block holding only the name (`<span class="author">Chris</span>`) is the name.
+  if (INLINE_NAME_TAGS.has(dom.tag(box)) && dom.firstElement(box) === null && nameText(box) !== '') return box;
+  return emphasizedName(box, index, dom);
 }
 
 /** Core's ping output starts with a translated label ("Pingback:", "Ping :"): drop it, keep the title. */

@@ -12,11 +12,12 @@ export interface SectionChrome {
 }
 
 /**
- * One walk over the section root, skipping the comment list itself (by far the largest part, and its permalinks
- * carry `comment-page-N` too). A rootless section is read from the list's parent. Navigation blocks, forms and
- * "closed" notes are recognized from the dialect's profile (pagination, form, sections).
+ * One walk over the section root, skipping the comments themselves (by far the largest part, and their permalinks
+ * carry `comment-page-N` too): `isComment` says which elements are comments or their reply lists. A rootless section
+ * is read from the list's parent. Navigation blocks, forms and "closed" notes are recognized from the dialect's
+ * profile (pagination, form, sections).
  */
-export function scanSectionChrome(root: Element, list: Element, profile: DialectProfile): SectionChrome {
+export function scanSectionChrome(root: Element, list: Element, profile: DialectProfile, isComment: (el: Element) => boolean): SectionChrome {
   const dom = safeDom(root);
   const scope = root === list ? (dom.parentElement(list) ?? list) : root;
   const chrome: SectionChrome = { navs: [], forms: [], closedNote: null };
@@ -26,7 +27,7 @@ export function scanSectionChrome(root: Element, list: Element, profile: Dialect
   const stack: Element[] = [];
   const pushChildren = (parent: Element): void => {
     const children: Element[] = [];
-    for (let el = dom.firstElement(parent); el; el = dom.nextElement(el)) if (el !== list) children.push(el);
+    for (let el = dom.firstElement(parent); el; el = dom.nextElement(el)) if (!isComment(el)) children.push(el);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   };
   pushChildren(scope);
