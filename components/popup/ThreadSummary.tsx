@@ -1,5 +1,6 @@
 /** The thread in figures: comments, people, the author's part, dates, pagination, largest threads, pings. */
 import type { PageState } from '@/utils/messaging/protocol';
+import { engineName } from '@/utils/dialects/index';
 import { headlineFigures } from '@/utils/thread/stats';
 import type { ThreadStats } from '@/utils/thread/types';
 import { formatNumber, t, tn } from '@/utils/i18n';
@@ -23,6 +24,7 @@ export function ThreadSummary({ state }: { state: PageState }) {
         </span>
         <span>{tn('popup_participants', figures.people)}</span>
       </p>
+      {state.dialect && <p class="muted engine">{t('popup_engine', engineName(state.dialect))}</p>}
       <PaginationNote pagination={state.pagination} />
       <AuthorLine state={state} stats={stats} />
       <DateLine first={stats.firstDate} last={stats.lastDate} />

@@ -3,7 +3,8 @@
  * (an older content script in a tab opened before an update, a half-built reply, nothing at all).
  */
 import type { PageState, PageStatus, PageVisitState, ParticipantSummary } from '@/utils/messaging/protocol';
-import type { ThreadStats } from '@/utils/thread/types';
+import { PROFILES } from '@/utils/dialects/index';
+import type { MarkupDialect, ThreadStats } from '@/utils/thread/types';
 import type { TimelineData, TimelineUnit } from '@/utils/visits/timeline';
 import type { VisitStatus } from '@/utils/visits/visit-record';
 
@@ -112,6 +113,10 @@ function readTimeline(v: unknown): TimelineData | null | undefined {
   };
 }
 
+function readDialect(v: unknown): MarkupDialect | undefined {
+  return PROFILES.find((profile) => profile.dialect === v)?.dialect;
+}
+
 /** A usable PageState from the content script's reply, or null when the reply is not one. */
 export function readPageState(reply: unknown): PageState | null {
   if (!isRecord(reply) || !STATUSES.includes(reply.status as PageStatus)) return null;
@@ -121,6 +126,7 @@ export function readPageState(reply: unknown): PageState | null {
     hostname: typeof reply.hostname === 'string' && reply.hostname ? reply.hostname : undefined,
     system: typeof reply.system === 'string' ? (reply.system as PageState['system']) : undefined,
     stats: readStats(reply.stats),
+    dialect: readDialect(reply.dialect),
     postAuthor: postAuthor as PageState['postAuthor'],
     participants: readParticipants(reply.participants),
     pings: readPings(reply.pings),

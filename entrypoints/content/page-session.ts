@@ -284,6 +284,7 @@ export function startPageSession(config: PageSessionConfig): PageSession {
     return {
       ...base,
       stats: primary.view?.stats() ?? summarizeThread(index),
+      dialect: thread.dialect,
       postAuthor: thread.postAuthor,
       participants,
       pings: thread.comments

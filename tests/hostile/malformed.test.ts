@@ -138,7 +138,19 @@ describe('malformed markup', () => {
     const result = parseChecked(markup.wpdiscuzLyingParents());
     expect(result.sections[0]?.thread.dialect).toBe('wpdiscuz');
     expect(ids(result)).toEqual(['5', '6', '7', '8', '9', '10', '11', '12']);
-    expect(byId(result, '11')?.parentId).toBe('10');
+    // A declared parent is taken only when it is on the path to the previous comment (pre-order); else the
+    // structure decides: 5 declares itself, 6 a later comment, 8 a missing one, 9 a later one; 12 sits inside 10
+    // but declares 6, a comment of another thread.
+    expect(allComments(result).map((c) => [c.id, c.parentId, c.depth])).toEqual([
+      ['5', null, 1],
+      ['6', null, 1],
+      ['7', '6', 2],
+      ['8', '6', 2],
+      ['9', '6', 2],
+      ['10', null, 1],
+      ['11', '10', 2],
+      ['12', '10', 2],
+    ]);
   });
 });
 
@@ -200,16 +212,10 @@ describe('crafted DOM', () => {
 
 /**
  * The tree shape: depth = parent depth + 1, top level = depth 1, replies right after their parent's subtree
- * (pre-order), whatever the depth classes claim. The view indents and folds by these.
- *
- * KNOWN_DEPTH_GAPS: cases the parser still gets wrong, reported to its owner. They are expected failures: when one
- * starts passing, vitest reports it, and it leaves this set. Left: a wpDiscuz reply nested under one comment whose
- * id declares another, earlier one (`wpd-comm-12_6` inside 10) is hung under the declared parent, which is not on
- * the path to the previous comment (utils/parse/build-thread.ts linkParents takes a declared parent without
- * checking it is an ancestor of the previous comment).
+ * (pre-order), whatever the depth classes claim. The view indents and folds by these. (A wpDiscuz reply nested under
+ * one comment whose id declares another, earlier one used to break it: linkParents now takes a declared parent only
+ * when it is on the path to the previous comment.)
  */
-const KNOWN_DEPTH_GAPS = new Set(['wpDiscuz lying parents']);
-
 describe('tree shape', () => {
   const cases: [string, () => string][] = [
     ['unclosed tags', markup.unclosedTags],
@@ -224,8 +230,7 @@ describe('tree shape', () => {
     ['wpDiscuz lying parents', markup.wpdiscuzLyingParents],
   ];
   for (const [name, build] of cases) {
-    const test = KNOWN_DEPTH_GAPS.has(name) ? it.fails : it;
-    test(`${name}: depth follows the parent, in pre-order`, () => {
+    it(`${name}: depth follows the parent, in pre-order`, () => {
       expect(violations(parseHtmlPage(build()), 'depth')).toEqual([]);
     });
   }

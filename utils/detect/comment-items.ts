@@ -1,22 +1,35 @@
 /**
- * Finding comment items by structure: the element WordPress (or a theme, or wpDiscuz) prints for one comment.
- * Shared by detection (scope = the document) and parsing (scope = a section root), so both see the same items.
+ * Finding comment items by structure: the element a comment engine prints for one comment. One depth-first walk of
+ * the page serves detection (which groups the outermost items into sections) and parsing (which reads each item's
+ * own elements): detection hands its walk to parseSection (utils/detect/detect-comment-sections.ts).
  *
- * An item is announced by one or more "marks" (wordpress-markup.md §8.1):
- * - `id="comment-N"` on a non-empty element (core walkers, block themes, most callbacks);
- * - `id="li-comment-N"` (twentyten..twentytwelve and many old callbacks; `comment-N` then sits on an inner element);
- * - `id="wpd-comm-N_P"` / `id="wc-comm-N_P"` (wpDiscuz 7 / 5: N the comment, P its parent);
- * - `comment_class()` output without an id (OceanWP puts it on an inner `article`): a `depth-N` token plus a
- *   type or alternation token;
- * - `li.pingback` / `li.trackback` without id nor depth (twentyeleven's ping callback).
- * Marks of one comment nest (`li#li-comment-5 > div#comment-5`, `li#comment-5 > article.depth-1`): they are merged
- * into one item whose element is the outermost mark.
- * When a page has no mark at all, reply links (`data-commentid`) and permalinks (`#comment-N`) are the fallback.
+ * An item is announced by one or more "marks", taken from the dialect profiles (utils/dialects/):
+ * - an id: `comment-N` on a non-empty element that is not a link, `li-comment-N`, wpDiscuz's `wpd-comm-N_P` /
+ *   `wc-comm-A_B`;
+ * - WordPress's `comment_class()` output: a `depth-N` token plus a comment type or `thread-even/odd`, `byuser`,
+ *   `bypostauthor` (plain `odd`/`even` are not enough: Drupal menus print `leaf depth-2 odd`);
+ * - `li.pingback` / `li.trackback` (themes that print pings without id);
+ * - Drupal: an element carrying `data-comment-user-id`, or a `.comment` right after an empty `<a id="comment-N">`
+ *   (which gives it its id; an empty anchor alone is a jump target, never a comment).
+ * Marks of one comment nest (`li#li-comment-5 > div#comment-5`, `li#comment-5 > article.depth-1`,
+ * `div#wpd-comm-5_0 … div#comment-5`): a mark inside an open item is merged into it when it carries the same id, or
+ * when one side has no id and no list (`ol`, `ul`, `.children`) lies between them; otherwise it is a reply.
+ * A comment may also be split across siblings (Thesis: `dt#comment-N` then its `dd`): the `dd` joins the `dt`'s item.
+ * Replies may follow their parent in a sibling list (Drupal's `div.indented`, Neve's `li.children`): `afterParent`.
+ * When a page has no mark at all, reply links (`data-commentid`) and permalinks to THIS page (`#comment-N`) are the
+ * fallback; a `#comment-N` link to another page is a reference (a widget), never a comment.
  *
- * One depth-first walk does it all (no selector engine, no `contains`): jsdom runs selector lists with attribute
- * tests many times slower, and a walk can skip what it need not read (forms, widgets, and for detection the inside
- * of each top-level comment).
+ * The walk uses `firstElementChild`/`nextElementSibling` through clobbering-proof accessors (utils/dom/safe-dom.ts),
+ * no selector engine, no `contains`: jsdom runs selector lists with attribute tests many times slower, and a walk can
+ * skip what it need not read (forms, widgets, templates).
  */
+import { markTables, type MarkTables } from '@/utils/dialects/index';
+import { NO_TOKENS, classTokens, depthIn, splitClasses } from '@/utils/dom/class-tokens';
+import { safeDom, type SafeDom } from '@/utils/dom/safe-dom';
+import { pageAddresses, placeOf } from '@/utils/detect/page-address';
+import type { MarkupDialect } from '@/utils/thread/types';
+
+export { classTokens, depthFromClass } from '@/utils/dom/class-tokens';
 
 /** One comment item found in the page. */
 export interface CommentItem {
@@ -26,22 +39,41 @@ export interface CommentItem {
   id: string | null;
   /** Parent id declared by the markup itself (wpDiscuz `wpd-comm-N_P`), "0" at top level; null when not declared. */
   declaredParentId: string | null;
+  /** wpDiscuz's `wc-comm-A_B` numbers while their meaning is not settled (comment_parent or post_comment). */
+  idPair: [string, string] | null;
   /** The element carrying WordPress's `comment_class()` output (depth-N, bypostauthor, pingback…), if any. */
   classHost: Element | null;
   /** The inner element carrying `id="comment-N"` when it is not the item element itself (li-comment pattern). */
   innerIdHost: Element | null;
   /** How the item was found. */
-  source: 'id' | 'class' | 'plugin' | 'permalink';
+  source: 'id' | 'class' | 'plugin' | 'structure' | 'anchor' | 'permalink';
+  /** The dialect whose mark announced it (`wordpress` for the generic `comment-N` id and comment classes). */
+  dialect: MarkupDialect;
+  /** An outer id (`li-comment-N`, `wpd-comm-…`) and the inner `comment-N` of the same comment were both found. */
+  pairedIds: boolean;
+  /** Further element of the comment printed as its next sibling (Thesis's `dd` after its `dt`), or null. */
+  continuation: Element | null;
 }
 
-const COMMENT_ID = /^comment-(\d+)$/;
-const LI_COMMENT_ID = /^li-comment-(\d+)$/;
-const PLUGIN_ID = /^(?:wpd|wc)-comm-(\d+)_(\d+)$/;
-const DEPTH_TOKEN = /^depth-(\d+)$/;
-const PERMALINK_FRAGMENT = /#comment-(\d+)$/;
-
-/** Tokens that accompany `depth-N` in `comment_class()` output (type first, alternation always). */
-const COMMENT_CLASS_COMPANIONS = ['comment', 'pingback', 'trackback', 'review', 'even', 'odd', 'byuser'];
+/** The items of a scope with, for each, the elements that belong to it alone. */
+export interface ItemWalk {
+  items: CommentItem[];
+  /**
+   * Each item's own elements in document order, the item element first: its subtree (and its continuation's)
+   * minus the subtrees of the comments nested in it.
+   */
+  own: Element[][];
+  /** The class tokens of each own element (parallel to `own`: read once, during the walk). */
+  ownTokens: string[][][];
+  /** The tag name of each own element (parallel to `own`). */
+  ownTags: string[][];
+  /** Each item's `#div-comment-N` (the core walkers' body), met during the walk. */
+  divCommentHosts: Array<Element | null>;
+  /** Index of the nearest enclosing item, or -1. */
+  domParent: number[];
+  /** Index of the item whose following reply list (`div.indented`, a sibling `.children`) holds this one, or -1. */
+  afterParent: number[];
+}
 
 /**
  * Places whose comment-like markup is not a comment thread: widgets listing comments of other posts
@@ -58,92 +90,73 @@ const UNREAD_TAGS = ['HEAD', 'SCRIPT', 'STYLE', 'SVG', 'svg', 'IFRAME', 'TEXTARE
  * Threadlight's own inserted elements (docs/dom-contract.md: `data-threadlight-ui`, always with a `threadlight-`
  * class): a re-parse after the view mounted must see the page's comments only.
  */
-export function isThreadlightUi(tokens: string[]): boolean {
+export function isThreadlightUi(tokens: readonly string[]): boolean {
   return tokens.some((token) => token.startsWith('threadlight-'));
-}
-
-function isExcludedContainer(tag: string, id: string, tokens: string[]): boolean {
-  if (EXCLUDED_TAGS.includes(tag) || EXCLUDED_IDS.includes(id)) return true;
-  return tokens.length > 0 && EXCLUDED_CLASSES.some((name) => tokens.includes(name));
-}
-
-/** The element's class tokens (a string split: much faster than DOMTokenList indexing in jsdom). */
-export function classTokens(el: Element): string[] {
-  return splitClasses(el.getAttribute('class'));
-}
-
-function splitClasses(value: string | null): string[] {
-  if (!value) return NO_TOKENS;
-  const trimmed = value.trim();
-  return trimmed === '' ? NO_TOKENS : trimmed.split(/\s+/);
-}
-
-/** Substrings without which a class attribute cannot matter to detection (most class strings are then not split). */
-const DETECTION_CLASS_HINTS = ['depth-', 'widget', 'recentcomments', 'latest-comments', 'pingback', 'trackback', 'threadlight-'];
-
-function detectionTokens(el: Element): string[] {
-  const value = el.getAttribute('class');
-  return value && DETECTION_CLASS_HINTS.some((hint) => value.includes(hint)) ? splitClasses(value) : NO_TOKENS;
-}
-
-/** Shared by every element without classes (most of a page): one array, not one per element. Never mutated. */
-const NO_TOKENS: string[] = [];
-
-/** The N of a `depth-N` token, or null. */
-function depthIn(tokens: string[]): number | null {
-  for (const token of tokens) {
-    const match = DEPTH_TOKEN.exec(token);
-    if (match) return Number(match[1]);
-  }
-  return null;
-}
-
-/** True when class tokens are WordPress `comment_class()` output (a `depth-N` token plus a companion). */
-function isCommentClass(tokens: string[]): boolean {
-  return depthIn(tokens) !== null && tokens.some((token) => COMMENT_CLASS_COMPANIONS.includes(token));
-}
-
-/** True when the element's classes are WordPress `comment_class()` output. */
-export function hasCommentClass(el: Element): boolean {
-  return isCommentClass(classTokens(el));
-}
-
-/** The N of a `depth-N` class token, or null. */
-export function depthFromClass(el: Element): number | null {
-  return depthIn(classTokens(el));
 }
 
 interface Mark {
   el: Element;
   id: string | null;
   declaredParentId: string | null;
+  idPair: [string, string] | null;
   isClassMark: boolean;
   kind: CommentItem['source'];
+  dialect: MarkupDialect;
+  /** The id sits on the comment's outer wrapper (`li-comment-N`, `wpd-comm-…`). */
+  outer: boolean;
 }
 
-function isEmptyAnchor(el: Element): boolean {
-  return el.firstElementChild === null && (el.textContent ?? '').trim() === '';
+/** True when class tokens are WordPress `comment_class()` output (a `depth-N` token plus a companion). */
+function isCommentClass(tokens: readonly string[], tables: MarkTables): boolean {
+  return tokens.length > 1 && depthIn(tokens) !== null && tokens.some((token) => tables.depthCompanions.has(token));
 }
 
-const MARK_ID_PREFIXES = ['comment-', 'li-comment-', 'wpd-comm-', 'wc-comm-'];
+/** True when the element's classes are WordPress `comment_class()` output. */
+export function hasCommentClass(el: Element): boolean {
+  return isCommentClass(classTokens(el), markTables());
+}
+
+function isEmpty(el: Element, dom: SafeDom): boolean {
+  if (dom.firstElement(el) !== null) return false;
+  for (let node = dom.firstChild(el); node; node = dom.nextSibling(node)) {
+    if (dom.nodeType(node) === 3 && (dom.nodeValue(node) ?? '').trim() !== '') return false;
+  }
+  return true;
+}
+
+const hasAny = (tokens: readonly string[], names: readonly string[]): boolean => tokens.length > 0 && names.some((name) => tokens.includes(name));
 
 /** The mark an element carries, if any (`tokens`: its class tokens). */
-function readMark(el: Element, tag: string, rawId: string, tokens: string[]): Mark | null {
-  if (rawId && MARK_ID_PREFIXES.some((prefix) => rawId.startsWith(prefix))) {
-    const plugin = PLUGIN_ID.exec(rawId);
-    if (plugin) {
-      return { el, id: plugin[1] ?? null, declaredParentId: plugin[2] ?? null, isClassMark: isCommentClass(tokens), kind: 'plugin' };
-    }
-    const idMatch = COMMENT_ID.exec(rawId) ?? LI_COMMENT_ID.exec(rawId);
-    // An empty `<a id="comment-N">` is a jump target next to the comment, not the comment.
-    if (idMatch && !isEmptyAnchor(el)) {
-      return { el, id: idMatch[1] ?? null, declaredParentId: null, isClassMark: isCommentClass(tokens), kind: 'id' };
+function readMark(el: Element, tag: string, rawId: string, tokens: readonly string[], tables: MarkTables, dom: SafeDom): Mark | null {
+  const isClassMark = isCommentClass(tokens, tables);
+  let dialect: MarkupDialect = 'wordpress';
+  for (const mark of tables.attributes) {
+    if (hasAny(tokens, mark.classes) && dom.hasAttr(el, mark.attribute)) dialect = mark.dialect;
+  }
+  if (rawId && tag !== 'A' && tables.idPrefixes.some((prefix) => rawId.startsWith(prefix))) {
+    for (const mark of tables.ids) {
+      if (!rawId.startsWith(mark.prefix)) continue;
+      const match = mark.pattern.exec(rawId);
+      if (!match) continue;
+      const first = match[1] ?? null;
+      const second = match[2] ?? null;
+      const base = { el, isClassMark, outer: mark.outer === true, dialect: mark.dialect === 'wordpress' ? dialect : mark.dialect };
+      if (mark.numbers === 'pair' && first !== null && second !== null) {
+        return { ...base, id: null, declaredParentId: null, idPair: [first, second], kind: 'plugin' };
+      }
+      if (mark.numbers === 'comment-parent') return { ...base, id: first, declaredParentId: second, idPair: null, kind: 'plugin' };
+      // An empty `comment-N` element is a jump target next to the comment, not the comment.
+      if (isEmpty(el, dom)) return null;
+      return { ...base, id: first, declaredParentId: null, idPair: null, kind: 'id' };
     }
   }
+  if (dialect !== 'wordpress') return { el, id: null, declaredParentId: null, idPair: null, isClassMark, kind: 'structure', dialect, outer: false };
   if (tokens.length === 0) return null;
-  if (isCommentClass(tokens)) return { el, id: null, declaredParentId: null, isClassMark: true, kind: 'class' };
-  if (tag === 'LI' && (tokens.includes('pingback') || tokens.includes('trackback'))) {
-    return { el, id: null, declaredParentId: null, isClassMark: true, kind: 'class' };
+  if (isClassMark) return { el, id: null, declaredParentId: null, idPair: null, isClassMark: true, kind: 'class', dialect, outer: false };
+  for (const mark of tables.classOnly) {
+    if (mark.tags.includes(tag) && hasAny(tokens, mark.classes)) {
+      return { el, id: null, declaredParentId: null, idPair: null, isClassMark: true, kind: 'class', dialect: mark.dialect, outer: false };
+    }
   }
   return null;
 }
@@ -160,20 +173,35 @@ interface OpenItem {
 function canMerge(open: OpenItem, mark: Mark): boolean {
   const { item } = open;
   if (mark.id !== null && item.id !== null) return mark.id === item.id;
+  // wpDiscuz's `wc-comm-A_B`: the inner `#comment-N` of the same comment is one of the two numbers.
+  if (item.idPair !== null && mark.id !== null && mark.idPair === null && open.openLists === 0) return item.idPair.includes(mark.id);
   if (open.openLists > 0) return false;
-  return mark.id === null ? item.classHost === null : !open.hasIdMark;
+  return mark.id === null && mark.idPair === null ? item.classHost === null : !open.hasIdMark;
 }
 
-function merge(open: OpenItem, mark: Mark): void {
+const COMMENT_ID = /^comment-\d+$/;
+
+function merge(open: OpenItem, mark: Mark, dom: SafeDom): void {
   const { item } = open;
   if (mark.id !== null) {
+    if (item.idPair !== null && item.id === null) {
+      // The inner id says which of the pair is the comment: the first (4.x–5.x, then the second is its parent) or
+      // the second (2.x–3.x, where the first is the post).
+      const [first] = item.idPair;
+      item.id = mark.id;
+      item.declaredParentId = mark.id === first ? item.idPair[1] : null;
+    }
     if (item.id === null) item.id = mark.id;
-    if (mark.el !== item.element && COMMENT_ID.test(mark.el.id)) item.innerIdHost ??= mark.el;
+    if (mark.el !== item.element && COMMENT_ID.test(dom.id(mark.el))) {
+      item.innerIdHost ??= mark.el;
+      if (open.hasIdMark) item.pairedIds = true;
+    }
     open.hasIdMark = true;
   }
   if (mark.isClassMark && item.classHost === null) item.classHost = mark.el;
   if (mark.declaredParentId !== null && item.declaredParentId === null) item.declaredParentId = mark.declaredParentId;
   if (mark.kind === 'plugin') item.source = 'plugin';
+  if (mark.dialect !== 'wordpress') item.dialect = mark.dialect;
 }
 
 function itemFromMark(mark: Mark): CommentItem {
@@ -181,86 +209,118 @@ function itemFromMark(mark: Mark): CommentItem {
     element: mark.el,
     id: mark.id,
     declaredParentId: mark.declaredParentId,
+    idPair: mark.idPair,
     classHost: mark.isClassMark ? mark.el : null,
     innerIdHost: null,
     source: mark.kind,
+    dialect: mark.dialect,
+    pairedIds: false,
+    continuation: null,
   };
 }
 
-/** The items of a scope with, for each, the elements that belong to it alone. */
-export interface ItemWalk {
-  items: CommentItem[];
-  /**
-   * Each item's own elements in document order, the item element first: its subtree minus the subtrees of the
-   * comments nested in it (empty in detection mode, which does not enter comments).
-   */
-  own: Element[][];
-  /** The class tokens of each own element (parallel to `own`: read once, during the walk). */
-  ownTokens: string[][][];
-  /** The tag name of each own element (parallel to `own`). */
-  ownTags: string[][];
-  /** Each item's `#div-comment-N` (the core walkers' body), met during the walk. */
-  divCommentHosts: Array<Element | null>;
-  /** Index of the nearest enclosing item, or -1. */
-  domParent: number[];
-}
-
-type MarkReader = (el: Element, tag: string, id: string, tokens: string[]) => Mark | null;
+type MarkReader = (el: Element, tag: string, id: string, tokens: readonly string[]) => Mark | null;
 
 interface Frame {
-  /** The item this element opened, closed when the walk leaves it. */
+  el: Element;
+  /** The item this element opened (or reopened: a continuation), closed when the walk leaves it. */
   opened: OpenItem | null;
   /** The item whose open-list count this element raised. */
   list: OpenItem | null;
+  /** This element is a reply list following an item (`div.indented`): the items inside are that item's replies. */
+  after: boolean;
 }
 
-const isListElement = (tag: string, tokens: string[]): boolean => tag === 'OL' || tag === 'UL' || tokens.includes('children');
+interface ClosedItem {
+  open: OpenItem;
+  element: Element;
+  tag: string;
+}
 
 /**
- * Depth-first walk of `root`'s descendants in document order: finds marks, merges the marks of one comment
- * (a mark inside an open item is a part of it, or a reply when a list lies between), and hands every element to
- * the innermost open item. Excluded containers and unread tags are skipped whole; with `outermostOnly`, so is the
- * inside of every comment found.
+ * Depth-first walk of `root`'s descendants in document order: finds marks, merges the marks of one comment, and
+ * hands every element to the innermost open item. Excluded containers and unread tags are skipped whole.
  */
-function walkItems(root: Element, readMarkOf: MarkReader, outermostOnly: boolean): ItemWalk {
-  const result: ItemWalk = { items: [], own: [], ownTokens: [], ownTags: [], divCommentHosts: [], domParent: [] };
+function walkItems(root: Element, readMarkOf: MarkReader, tables: MarkTables, dom: SafeDom): ItemWalk {
+  const result: ItemWalk = { items: [], own: [], ownTokens: [], ownTags: [], divCommentHosts: [], domParent: [], afterParent: [] };
   const openItems: OpenItem[] = [];
   const frames: Frame[] = [];
+  /** Items whose following sibling list is open (`div.indented`), innermost last. */
+  const afterOwners: number[] = [];
+  let lastClosed: ClosedItem | null = null;
+  /** An empty `<a id="comment-N">` just met: the next element may be the comment it names (Drupal). */
+  let anchor: { el: Element; id: string } | null = null;
+  const hints = tables.classHints;
+
+  /** Class tokens: all of them inside a comment (fields need them), outside only when they can matter. */
+  const tokensOf = (el: Element, inside: boolean): string[] => {
+    const value = dom.attr(el, 'class');
+    if (inside) return splitClasses(value);
+    return value && hints.some((hint) => value.includes(hint)) ? splitClasses(value) : NO_TOKENS;
+  };
+
+  const isListElement = (tag: string, tokens: readonly string[]): boolean => tag === 'OL' || tag === 'UL' || tokens.includes('children');
+
+  const isExcluded = (tag: string, id: string, tokens: readonly string[]): boolean => {
+    if (EXCLUDED_TAGS.includes(tag) || EXCLUDED_IDS.includes(id)) return true;
+    if (tokens.length === 0) return false;
+    return hasAny(tokens, EXCLUDED_CLASSES) || hasAny(tokens, tables.secondaryFormClasses) || isThreadlightUi(tokens);
+  };
 
   /** Visits an element; false when its subtree is not to be walked. */
   const enter = (el: Element): boolean => {
-    const tag = el.tagName;
+    const tag = dom.tag(el);
     if (UNREAD_TAGS.includes(tag)) return false;
-    // Detection never enters a comment, so it only needs the classes that mark or exclude one.
-    const tokens = outermostOnly ? detectionTokens(el) : classTokens(el);
-    const id = el.id;
-    if (isExcludedContainer(tag, id, tokens) || (tokens.length > 0 && isThreadlightUi(tokens))) return false;
+    const inside = openItems.length > 0;
+    let tokens = tokensOf(el, inside);
+    const id = dom.id(el);
+    if (isExcluded(tag, id, tokens)) return false;
     const top = openItems[openItems.length - 1] ?? null;
-    const frame: Frame = { opened: null, list: null };
+    const frame: Frame = { el, opened: null, list: null, after: false };
     if (top && isListElement(tag, tokens)) {
       top.openLists++;
       frame.list = top;
     }
-    const mark = readMarkOf(el, tag, id, tokens);
-    if (mark && top && canMerge(top, mark)) {
-      merge(top, mark);
-    } else if (mark) {
-      const open: OpenItem = { index: result.items.length, item: itemFromMark(mark), hasIdMark: mark.id !== null, openLists: 0 };
-      result.items.push(open.item);
-      result.own.push([]);
-      result.ownTokens.push([]);
-      result.ownTags.push([]);
-      result.divCommentHosts.push(null);
-      result.domParent.push(top ? top.index : -1);
-      if (outermostOnly) {
-        if (frame.list) frame.list.openLists--;
-        return false;
+    const previous = lastClosed;
+    if (previous && tokens.length > 0 && hasAny(tokens, tables.afterReplyClasses) && dom.previousElement(el) === previous.element) {
+      frame.after = true;
+      afterOwners.push(previous.open.index);
+    }
+    // Thesis prints one comment as `dt#comment-N` (author, date) then an id-less `dd` (text, reply link, replies).
+    if (tag === 'DD' && previous && previous.tag === 'DT' && dom.previousElement(el) === previous.element) {
+      previous.open.item.continuation ??= el;
+      openItems.push(previous.open);
+      frame.opened = previous.open;
+    } else {
+      let mark = readMarkOf(el, tag, id, tokens);
+      if (anchor && tag !== 'A' && (mark === null || (mark.id === null && mark.idPair === null))) {
+        const anchored = anchoredMark(el, tag, tokens, anchor);
+        // A mark without id takes the anchor's (Drupal's article with data-comment-user-id); else the anchor makes one.
+        if (anchored && mark) mark = { ...mark, id: anchored.id };
+        else if (anchored) mark = anchored;
       }
-      openItems.push(open);
-      frame.opened = open;
+      if (tag === 'A') {
+        const anchorId = tables.anchors.length > 0 && id ? anchorNumber(id) : null;
+        anchor = anchorId !== null && isEmpty(el, dom) ? { el, id: anchorId } : anchor;
+      }
+      if (mark && !inside) tokens = classTokens(el, dom);
+      if (mark && top && canMerge(top, mark)) {
+        merge(top, mark, dom);
+      } else if (mark) {
+        const open: OpenItem = { index: result.items.length, item: itemFromMark(mark), hasIdMark: mark.id !== null || mark.idPair !== null, openLists: 0 };
+        result.items.push(open.item);
+        result.own.push([]);
+        result.ownTokens.push([]);
+        result.ownTags.push([]);
+        result.divCommentHosts.push(null);
+        result.domParent.push(top ? top.index : -1);
+        result.afterParent.push(!top && afterOwners.length > 0 ? afterOwners[afterOwners.length - 1]! : -1);
+        openItems.push(open);
+        frame.opened = open;
+      }
     }
     const owner = openItems[openItems.length - 1];
-    if (owner && !outermostOnly) {
+    if (owner) {
       result.own[owner.index]!.push(el);
       result.ownTokens[owner.index]!.push(tokens);
       result.ownTags[owner.index]!.push(tag);
@@ -269,29 +329,56 @@ function walkItems(root: Element, readMarkOf: MarkReader, outermostOnly: boolean
     frames.push(frame);
     return true;
   };
+
+  const anchorNumber = (id: string): string | null => {
+    for (const mark of tables.anchors) {
+      if (!id.startsWith(mark.prefix)) continue;
+      const rest = id.slice(mark.prefix.length);
+      if (/^\d+$/.test(rest)) return rest;
+    }
+    return null;
+  };
+
+  /** The comment right after an empty `<a id="comment-N">` (Drupal 7–10), named by it. */
+  const anchoredMark = (el: Element, tag: string, tokens: readonly string[], named: { el: Element; id: string }): Mark | null => {
+    if (dom.previousElement(el) !== named.el) return null;
+    for (const mark of tables.anchors) {
+      const byClass = hasAny(tokens, mark.classes);
+      const byAttribute = tag === 'ARTICLE' && tables.attributes.some((attribute) => attribute.dialect === mark.dialect && dom.hasAttr(el, attribute.attribute));
+      if (byClass || byAttribute) {
+        return { el, id: named.id, declaredParentId: null, idPair: null, isClassMark: false, kind: 'anchor', dialect: mark.dialect, outer: false };
+      }
+    }
+    return null;
+  };
+
   const leave = (): void => {
     const frame = frames.pop()!;
     if (frame.list) frame.list.openLists--;
-    if (frame.opened) openItems.pop();
+    if (frame.after) afterOwners.pop();
+    if (frame.opened) {
+      openItems.pop();
+      lastClosed = { open: frame.opened, element: frame.el, tag: dom.tag(frame.el) };
+    }
   };
 
-  let current: Element | null = root.firstElementChild;
+  let current: Element | null = dom.firstElement(root);
   let depth = 0;
   while (current) {
     const entered = enter(current);
-    const firstChild = entered ? current.firstElementChild : null;
+    const firstChild = entered ? dom.firstElement(current) : null;
     if (firstChild) {
       depth++;
       current = firstChild;
       continue;
     }
     if (entered) leave();
-    let next: Element | null = current.nextElementSibling;
+    let next: Element | null = dom.nextElement(current);
     while (!next && depth > 0) {
       depth--;
-      current = current.parentElement!;
+      current = dom.parentElement(current)!;
       leave();
-      next = current.nextElementSibling;
+      next = dom.nextElement(current);
     }
     current = next;
   }
@@ -299,39 +386,56 @@ function walkItems(root: Element, readMarkOf: MarkReader, outermostOnly: boolean
 }
 
 const FALLBACK_LINK_SELECTOR = '[data-commentid], a[href*="#comment-"]';
+const PERMALINK_FRAGMENT = /#comment-(\d+)$/;
 
-/** Fallback when no mark exists: one item per closest `li`/`article` around a reply link or a `#comment-N` permalink. */
-function fallbackMarks(root: Element): Map<Element, Mark> {
+/**
+ * Fallback when no mark exists: one item per closest `li`/`article` around a reply link (`data-commentid`) or a
+ * permalink to a comment of THIS page. Links to another page's comments are references (widgets), not comments.
+ */
+function fallbackMarks(root: Element, dom: SafeDom): Map<Element, Mark> {
   const marks = new Map<Element, Mark>();
-  for (const link of Array.from(root.querySelectorAll(FALLBACK_LINK_SELECTOR))) {
-    const id = link.getAttribute('data-commentid') ?? PERMALINK_FRAGMENT.exec(link.getAttribute('href') ?? '')?.[1];
+  const doc = dom.ownerDocument(root);
+  let page: ReturnType<typeof pageAddresses> | null = null;
+  for (const link of dom.queryAll(root, FALLBACK_LINK_SELECTOR)) {
+    const replyId = dom.attr(link, 'data-commentid');
+    let id: string | null = null;
+    if (replyId !== null) {
+      id = replyId;
+    } else {
+      const href = dom.attr(link, 'href') ?? '';
+      const fragment = PERMALINK_FRAGMENT.exec(href)?.[1];
+      if (fragment && doc) {
+        page ??= pageAddresses(doc);
+        if (placeOf(href, page) === 'this-page') id = fragment;
+      }
+    }
     if (!id || !/^\d+$/.test(id)) continue;
-    const host = link.closest('li, article');
+    const host = dom.closest(link, 'li, article');
     if (!host || marks.has(host)) continue;
-    marks.set(host, { el: host, id, declaredParentId: null, isClassMark: false, kind: 'permalink' });
+    marks.set(host, { el: host, id, declaredParentId: null, idPair: null, isClassMark: false, kind: 'permalink', dialect: 'wordpress', outer: false });
   }
   return marks;
 }
 
-function walkScope(scope: Document | Element, outermostOnly: boolean): ItemWalk {
-  const root = scope.nodeType === 9 ? (scope as Document).documentElement : (scope as Element);
-  if (!root) return { items: [], own: [], ownTokens: [], ownTags: [], divCommentHosts: [], domParent: [] };
-  const walk = walkItems(root, readMark, outermostOnly);
-  if (walk.items.length > 0) return walk;
-  const fallback = fallbackMarks(root);
-  if (fallback.size === 0) return walk;
-  return walkItems(root, (el) => fallback.get(el) ?? null, outermostOnly);
+function rootOf(scope: Document | Element, dom: SafeDom): Element | null {
+  return dom.nodeType(scope) === 9 ? dom.documentElement(scope as Document) : (scope as Element);
 }
 
-/**
- * The outermost comment items under `scope` (for detection): top-level comments, and replies a theme prints
- * outside their parent. The comments nested in them are not entered.
- */
-export function findCommentItems(scope: Document | Element): CommentItem[] {
-  return walkScope(scope, true).items;
-}
-
-/** Every comment item under `scope` (a section root) with its own elements and DOM parent, in document order. */
+/** Every comment item under `scope` (the document, or a section root) with its own elements and parents, in page order. */
 export function walkCommentItems(scope: Document | Element): ItemWalk {
-  return walkScope(scope, false);
+  const dom = safeDom(scope);
+  const tables = markTables();
+  const root = rootOf(scope, dom);
+  if (!root) return { items: [], own: [], ownTokens: [], ownTags: [], divCommentHosts: [], domParent: [], afterParent: [] };
+  const walk = walkItems(root, (el, tag, id, tokens) => readMark(el, tag, id, tokens, tables, dom), tables, dom);
+  if (walk.items.length > 0) return walk;
+  const fallback = fallbackMarks(root, dom);
+  if (fallback.size === 0) return walk;
+  return walkItems(root, (el) => fallback.get(el) ?? null, tables, dom);
+}
+
+/** The outermost comment items under `scope`: top-level comments, and replies a theme prints outside their parent. */
+export function findCommentItems(scope: Document | Element): CommentItem[] {
+  const walk = walkCommentItems(scope);
+  return walk.items.filter((_, i) => walk.domParent[i] === -1 && walk.afterParent[i] === -1);
 }

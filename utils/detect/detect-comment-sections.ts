@@ -1,101 +1,107 @@
-import { classTokens, findCommentItems, type CommentItem } from '@/utils/detect/comment-items';
+/**
+ * Detection: one walk of the page (comment-items.ts), the outermost items grouped by section root (or list), each
+ * group judged by the rule (evidence.ts). The walk is handed to parseSection, which then does not walk again.
+ */
+import { walkCommentItems, type ItemWalk } from '@/utils/detect/comment-items';
 import { findEmbeddedSystem } from '@/utils/detect/embedded-systems';
+import { judgeGroup, PageContext, type Group } from '@/utils/detect/evidence';
 import type { CommentSection, Detection } from '@/utils/detect/types';
+import { markTables } from '@/utils/dialects/index';
+import { classTokens } from '@/utils/dom/class-tokens';
+import { safeDom, type SafeDom } from '@/utils/dom/safe-dom';
 import type { MarkupDialect } from '@/utils/thread/types';
 
-/** Containers a theme or plugin wraps around a comment list (wordpress-markup.md §8.2); the nearest one wins. */
-export const SECTION_ROOT_SELECTOR = [
-  '#wpdcom',
-  '#wpcomm',
-  '#comments',
-  '.comments-area',
-  '.wp-block-comments',
-  '.wp-block-post-comments',
-  '.comments',
-].join(',');
+export { findCommentForms, isCommentForm } from '@/utils/detect/comment-forms';
 
-/** Ids of the comment form's parts: `#respond` (comment-reply.js moves it), `#commentform`, Jetpack's iframe. */
-export const COMMENT_FORM_IDS = ['respond', 'commentform', 'jetpack_remote_comment'];
+/** The walk each detected section came from: parseSection takes it once instead of walking the section again. */
+const detectedWalks = new WeakMap<CommentSection, ItemWalk>();
 
-/** wpDiscuz posts through admin-ajax with its own form classes (7: `wpd_comm_form`, 5: `wc_comm_form`). */
-const PLUGIN_FORM_CLASSES = ['wpd_comm_form', 'wc_comm_form'];
-
-/** True when `el` is (a container of) the comment form. */
-export function isCommentForm(el: Element): boolean {
-  if (COMMENT_FORM_IDS.includes(el.id)) return true;
-  if (el.tagName !== 'FORM') return false;
-  return (el.getAttribute('action') ?? '').includes('wp-comments-post') || classTokens(el).some((token) => PLUGIN_FORM_CLASSES.includes(token));
+/**
+ * The walk detection made for `section`, handed over once (a later parse, after the page changed, walks again).
+ * Null when the section was not made by detectCommentSections or was already parsed.
+ */
+export function takeDetectedWalk(section: CommentSection): ItemWalk | null {
+  const walk = detectedWalks.get(section) ?? null;
+  detectedWalks.delete(section);
+  return walk;
 }
 
-/** The page's own comment form parts (or Jetpack's iframe): proof the page is a comment-enabled WordPress post. */
-export function findCommentForms(doc: Document): Element[] {
-  const byId = COMMENT_FORM_IDS.map((id) => doc.getElementById(id)).filter((el): el is HTMLElement => el !== null);
-  // `document.forms` is a scan of the whole page in jsdom: only when the usual ids are missing.
-  return byId.length > 0 ? byId : Array.from(doc.forms).filter(isCommentForm);
-}
-
-const REPLY_LINK_SELECTOR = '.comment-reply-link, .comment-reply-login, [data-commentid]';
-
-interface Group {
-  root: Element | null;
-  top: CommentItem[];
-  all: CommentItem[];
-}
-
-/** Lowest common ancestor of the parents of `elements` (all in one document). */
-function lowestCommonContainer(elements: Element[]): Element | null {
-  let lca: Element | null = elements[0]?.parentElement ?? null;
-  for (const el of elements) {
-    while (lca && !lca.contains(el)) lca = lca.parentElement;
-    if (lca === el) lca = el.parentElement;
-  }
-  return lca;
-}
-
-/** Groups top-level items by section root; rootless ones by list, merging lists nested in one another. */
-function groupItems(items: CommentItem[]): Group[] {
-  const groups: Group[] = [];
-  const byRoot = new Map<Element, Group>();
-  let current: Group | null = null;
-  let currentTop: Element | null = null;
-  for (const item of items) {
-    // Replies belong to the group of the top-level item that contains them.
-    if (current && currentTop?.contains(item.element)) {
-      current.all.push(item);
-      continue;
+/**
+ * The nearest section root around `el` (ancestors only: `h3#comments`, a heading, is never a root), and the dialect
+ * it belongs to: the most specific of its id and classes (`div#comments.comment-wrapper` is Drupal 7's; `#comments`
+ * and `.comments` alone belong to no engine in particular).
+ */
+function nearestRoot(el: Element, dom: SafeDom): { root: Element; dialect: MarkupDialect | null } | null {
+  const { rootIds, rootClasses } = markTables();
+  for (let node = dom.parentElement(el); node; node = dom.parentElement(node)) {
+    const id = dom.id(node);
+    let found = id !== '' && rootIds.has(id);
+    let dialect: MarkupDialect | null = found && id !== 'comments' ? rootIds.get(id)! : null;
+    for (const token of classTokens(node, dom)) {
+      const owner = rootClasses.get(token);
+      if (!owner) continue;
+      found = true;
+      if (token !== 'comments') dialect ??= owner;
     }
-    const root = item.element.parentElement?.closest(SECTION_ROOT_SELECTOR) ?? null;
-    const key = root ?? item.element.parentElement;
-    if (!key) continue;
-    let group = byRoot.get(key);
+    if (found) return { root: node, dialect };
+  }
+  return null;
+}
+
+/**
+ * Groups the items by section: replies join their parent's group (nested in it, or in the reply list that follows
+ * it); top-level items by their nearest section root, else by their list (lists nested in one another are one).
+ */
+function groupItems(walk: ItemWalk, dom: SafeDom): Group[] {
+  const groups: Group[] = [];
+  const groupOf: Array<Group | null> = [];
+  const byKey = new Map<Element, Group>();
+  walk.items.forEach((item, i) => {
+    const parent = walk.domParent[i]! >= 0 ? walk.domParent[i]! : walk.afterParent[i]!;
+    if (parent >= 0) {
+      const group = groupOf[parent] ?? null;
+      group?.all.push(i);
+      groupOf[i] = group;
+      return;
+    }
+    const found = nearestRoot(item.element, dom);
+    const key = found?.root ?? dom.parentElement(item.element);
+    if (!key) {
+      groupOf[i] = null;
+      return;
+    }
+    let group = byKey.get(key);
     if (!group) {
-      group = { root, top: [], all: [] };
-      byRoot.set(key, group);
+      group = { root: found?.root ?? null, rootDialect: found?.dialect ?? null, top: [], all: [] };
+      byKey.set(key, group);
       groups.push(group);
     }
-    group.top.push(item);
-    group.all.push(item);
-    current = group;
-    currentTop = item.element;
-  }
-  return mergeNestedRootless(groups);
+    group.top.push(i);
+    group.all.push(i);
+    groupOf[i] = group;
+  });
+  return mergeNestedRootless(groups, walk, dom);
 }
 
 /**
  * Rootless groups are keyed by the items' parent element; when one such list sits inside another (replies printed
  * as siblings of their parent, in a `ul.children` next to it), both are one section.
  */
-function mergeNestedRootless(groups: Group[]): Group[] {
+function mergeNestedRootless(groups: Group[], walk: ItemWalk, dom: SafeDom): Group[] {
   const merged: Group[] = [];
+  const parentOf = (group: Group): Element | null => {
+    const first = group.top[0];
+    return first === undefined ? null : dom.parentElement(walk.items[first]!.element);
+  };
   for (const group of groups) {
     if (group.root) {
       merged.push(group);
       continue;
     }
-    const parent = group.top[0]?.element.parentElement;
+    const parent = parentOf(group);
     const host = merged.find((other) => {
-      const otherParent = other.top[0]?.element.parentElement;
-      return !other.root && otherParent && parent && (otherParent.contains(parent) || parent.contains(otherParent));
+      const otherParent = parentOf(other);
+      return !other.root && otherParent && parent && (dom.contains(otherParent, parent) || dom.contains(parent, otherParent));
     });
     if (host) {
       host.top.push(...group.top);
@@ -107,33 +113,19 @@ function mergeNestedRootless(groups: Group[]): Group[] {
   return merged;
 }
 
-function dialectOf(group: Group): MarkupDialect {
-  if (group.root && (group.root.id === 'wpdcom' || group.root.id === 'wpcomm')) return 'wpdiscuz';
-  return group.all.some((item) => item.source === 'plugin') ? 'wpdiscuz' : 'wordpress';
-}
-
-/**
- * At least one strong sign that this is a comment thread and not a list that merely looks like one
- * (wordpress-markup.md §8.2): WordPress's comment classes, a reply link, wpDiscuz, or the page's comment form.
- */
-function isConfirmed(group: Group, dialect: MarkupDialect, pageHasForm: boolean): boolean {
-  if (dialect === 'wpdiscuz' || pageHasForm) return true;
-  if (group.all.some((item) => item.classHost !== null)) return true;
-  return group.top.some((item) => item.element.querySelector(REPLY_LINK_SELECTOR) !== null);
-}
-
 /** Finds the readable comment sections of a page, or the embedded system that holds its comments. */
 export function detectCommentSections(doc: Document): Detection {
-  const items = findCommentItems(doc);
+  const dom = safeDom(doc);
+  const walk = walkCommentItems(doc);
   const sections: CommentSection[] = [];
-  if (items.length > 0) {
-    const pageHasForm = findCommentForms(doc).length > 0;
-    for (const group of groupItems(items)) {
-      const dialect = dialectOf(group);
-      if (!isConfirmed(group, dialect, pageHasForm)) continue;
-      const list = lowestCommonContainer(group.top.map((item) => item.element));
-      if (!list) continue;
-      sections.push({ root: group.root ?? list, list, dialect });
+  if (walk.items.length > 0) {
+    const context = new PageContext(doc, dom);
+    for (const group of groupItems(walk, dom)) {
+      const verdict = judgeGroup(group, walk, context);
+      if (!verdict.accepted || !verdict.list) continue;
+      const section: CommentSection = { root: group.root ?? verdict.list, list: verdict.list, dialect: verdict.dialect };
+      detectedWalks.set(section, walk);
+      sections.push(section);
     }
   }
   if (sections.length > 0) return { status: 'found', sections };

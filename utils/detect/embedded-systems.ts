@@ -1,4 +1,5 @@
 import type { EmbeddedSystem } from '@/utils/detect/types';
+import { safeDom } from '@/utils/dom/safe-dom';
 
 /**
  * Comment systems that render in an iframe or from a third-party script: recognized by their thread container
@@ -27,9 +28,10 @@ export const ANY_EMBEDDED_SYSTEM_SELECTOR = EMBEDDED_SYSTEM_SELECTORS.map(([, se
 
 /** The embedded comment system present on the page, or null. */
 export function findEmbeddedSystem(doc: Document): EmbeddedSystem | null {
-  if (!doc.querySelector(ANY_EMBEDDED_SYSTEM_SELECTOR)) return null;
+  const dom = safeDom(doc);
+  if (!dom.query(doc, ANY_EMBEDDED_SYSTEM_SELECTOR)) return null;
   for (const [system, selector] of EMBEDDED_SYSTEM_SELECTORS) {
-    if (doc.querySelector(selector)) return system;
+    if (dom.query(doc, selector)) return system;
   }
   return null;
 }

@@ -2,8 +2,9 @@ import { ANY_EMBEDDED_SYSTEM_SELECTOR } from '@/utils/detect/embedded-systems';
 
 /**
  * Anything that can announce a readable thread or a recognized embedded system. Every readable thread has one of
- * these: a `comment-N`/`li-comment-N`/wpDiscuz id, a top-level `depth-1` item, a ping item, a reply link or
- * a `#comment-N` permalink.
+ * these: a `comment-N`/`li-comment-N` id (Drupal's `<a id="comment-N">` anchors and Drupal 11's articles included),
+ * a wpDiscuz id of any generation (`wpd-comm-`, `wc-comm-`), Drupal's `data-comment-user-id`, a top-level `depth-1`
+ * item, a ping item, a reply link or a `#comment-N` permalink.
  * False positives are fine (the full detector decides); false negatives are not.
  */
 const SIGNAL_SELECTOR = [
@@ -16,6 +17,7 @@ const SIGNAL_SELECTOR = [
   'li.pingback',
   'li.trackback',
   '[data-commentid]',
+  '[data-comment-user-id]',
   ANY_EMBEDDED_SYSTEM_SELECTOR,
 ].join(',');
 

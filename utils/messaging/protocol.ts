@@ -5,7 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EmbeddedSystem } from '@/utils/detect/types';
-import type { PostAuthor, ThreadStats } from '@/utils/thread/types';
+import type { MarkupDialect, PostAuthor, ThreadStats } from '@/utils/thread/types';
 import type { TimelineData } from '@/utils/visits/timeline';
 import type { VisitStatus } from '@/utils/visits/visit-record';
 
@@ -44,6 +44,8 @@ export interface PageState {
   /** Set when status is 'unreadable'. */
   system?: EmbeddedSystem;
   stats?: ThreadStats;
+  /** The markup dialect of the main thread: the popup names its engine (WordPress, wpDiscuz, Drupal). */
+  dialect?: MarkupDialect;
   postAuthor?: PostAuthor | null;
   /** Ranked by number of comments, most active first. Pingbacks apart. */
   participants?: ParticipantSummary[];

@@ -1,6 +1,9 @@
-import { findCommentForms } from '@/utils/detect/detect-comment-sections';
-import { classTokens, type CommentItem } from '@/utils/detect/comment-items';
+import { findCommentForms, takeDetectedWalk } from '@/utils/detect/detect-comment-sections';
+import type { CommentItem } from '@/utils/detect/comment-items';
 import type { CommentSection } from '@/utils/detect/types';
+import type { DialectProfile } from '@/utils/dialects/types';
+import { classTokens } from '@/utils/dom/class-tokens';
+import { safeDom, type SafeDom } from '@/utils/dom/safe-dom';
 import {
   absoluteHref,
   findContent,
@@ -14,21 +17,10 @@ import {
 } from '@/utils/parse/fields';
 import { findPagination } from '@/utils/parse/pagination';
 import { findByline, normalizeName } from '@/utils/parse/post-author';
-import { scanSection, type ScannedItem } from '@/utils/parse/scan-items';
+import { scanSection, scannedItemsOf, type ScannedItem } from '@/utils/parse/scan-items';
 import { scanSectionChrome, type SectionChrome } from '@/utils/parse/section-chrome';
 import type { CommentParts, ParsedSection } from '@/utils/parse/types';
-import type { CommentType, MarkupDialect, PostAuthor, ThreadComment } from '@/utils/thread/types';
-
-/** What differs between markup dialects; everything else (fields by role, pagination, form) is shared. */
-export interface DialectAdapter {
-  dialect: MarkupDialect;
-  /** Depth as printed by the markup (`depth-N`, a plugin's level class), or null. */
-  markupDepth(item: CommentItem): number | null;
-  /** Parent id declared by the markup itself ("0" = top level), or null when it declares none. */
-  declaredParentId(item: CommentItem): string | null;
-  /** Classes marking the post author's comments, on the item, its class host or any own element. */
-  postAuthorClasses: readonly string[];
-}
+import type { CommentType, PostAuthor, ThreadComment } from '@/utils/thread/types';
 
 interface Draft {
   scanned: ScannedItem;
@@ -41,15 +33,15 @@ interface Draft {
 const CHILD_LIST_TAGS = new Set(['OL', 'UL']);
 
 /** The element holding the comment's own content but none of its replies (ParsedSection.bodies). */
-function findBody(scanned: ScannedItem, index: OwnIndex, content: Element | null, items: ScannedItem[]): Element {
+function findBody(scanned: ScannedItem, index: OwnIndex, content: Element | null, items: ScannedItem[], dom: SafeDom): Element {
   const { item } = scanned;
   const nested = scanned.domChildren.map((i) => items[i]!.item.element);
   // A body holds the comment's text and none of its replies (wpDiscuz 5's `#comment-N` holds only the avatar).
-  const isBody = (el: Element): boolean => (content === null || el.contains(content)) && !nested.some((child) => el.contains(child));
+  const isBody = (el: Element): boolean => (content === null || dom.contains(el, content)) && !nested.some((child) => dom.contains(el, child));
   const bodyByClass = index.roles.get('body') ?? null;
   // `.comment-body` / `.wpd-comment-wrap` around the inner `#comment-N` (wpDiscuz) is the larger, better body;
   // inside it (twentyten's text-only `.comment-body`) it is not.
-  const wrapsInnerId = bodyByClass !== null && item.innerIdHost !== null && bodyByClass.contains(item.innerIdHost);
+  const wrapsInnerId = bodyByClass !== null && item.innerIdHost !== null && dom.contains(bodyByClass, item.innerIdHost);
   const candidates = [
     index.divCommentId,
     wrapsInnerId ? bodyByClass : null,
@@ -58,29 +50,33 @@ function findBody(scanned: ScannedItem, index: OwnIndex, content: Element | null
     bodyByClass,
   ];
   for (const candidate of candidates) {
-    if (candidate && candidate !== item.element && isBody(candidate)) return candidate;
+    if (candidate && candidate !== item.element && dom.contains(item.element, candidate) && isBody(candidate)) return candidate;
   }
   // Block themes: the item's one content child next to the bare `<ol>` of replies.
   const contentChildren: Element[] = [];
-  for (let child = item.element.firstElementChild; child; child = child.nextElementSibling) {
-    if (!CHILD_LIST_TAGS.has(child.tagName) && !nested.includes(child)) contentChildren.push(child);
+  for (let child = dom.firstElement(item.element); child; child = dom.nextElement(child)) {
+    if (!CHILD_LIST_TAGS.has(dom.tag(child)) && !nested.includes(child)) contentChildren.push(child);
   }
   const only = contentChildren.length === 1 ? contentChildren[0]! : null;
   if (only && isBody(only)) return only;
   // Else the largest block around the text that is not the item and holds no reply (wpDiscuz 5's `.wc-comment-right`).
-  let around: Element | null = content;
-  while (around && around.parentElement && around.parentElement !== item.element && isBody(around.parentElement)) around = around.parentElement;
-  return around && around.parentElement === item.element ? around : item.element;
+  let around: Element | null = content && dom.contains(item.element, content) ? content : null;
+  while (around) {
+    const parent = dom.parentElement(around);
+    if (!parent || parent === item.element || !isBody(parent)) break;
+    around = parent;
+  }
+  return around && dom.parentElement(around) === item.element ? around : item.element;
 }
 
 function classHostsOf(item: CommentItem): Element[] {
   return item.classHost && item.classHost !== item.element ? [item.element, item.classHost] : [item.element];
 }
 
-function hasAnyClass(elements: Element[], classes: readonly string[]): boolean {
+function hasAnyClass(elements: Element[], classes: readonly string[], patterns: readonly RegExp[] = []): boolean {
   return elements.some((el) => {
     const tokens = classTokens(el);
-    return classes.some((name) => tokens.includes(name));
+    return classes.some((name) => tokens.includes(name)) || (patterns.length > 0 && tokens.some((token) => patterns.some((pattern) => pattern.test(token))));
   });
 }
 
@@ -88,22 +84,33 @@ const PING_LABEL = /^(pingback|trackback)\b/i;
 /** A separate list of pings (`wp_list_comments('type=pings')`): `ol.pinglist`, `#trackbacks`, `#pings`… */
 const PING_CONTAINER = /(?:^|[-_])(?:pings?|pingbacks?|trackbacks?|pinglist)(?:[-_]|$)/i;
 
-function inPingList(item: CommentItem, root: Element): boolean {
-  for (let node = item.element.parentElement; node; node = node.parentElement) {
-    if (PING_CONTAINER.test(node.id) || classTokens(node).some((token) => PING_CONTAINER.test(token))) return true;
+function inPingList(item: CommentItem, root: Element, dom: SafeDom): boolean {
+  for (let node = dom.parentElement(item.element); node; node = dom.parentElement(node)) {
+    if (PING_CONTAINER.test(dom.id(node)) || classTokens(node, dom).some((token) => PING_CONTAINER.test(token))) return true;
     if (node === root) break;
   }
   return false;
 }
 
-function readType(item: CommentItem, textOf: () => string, themeHasCommentClasses: boolean, root: Element): CommentType {
+function readType(
+  item: CommentItem,
+  index: OwnIndex,
+  textOf: () => string,
+  labelsAllowed: boolean,
+  root: Element,
+  profile: DialectProfile,
+  dom: SafeDom,
+): CommentType {
   const hosts = classHostsOf(item);
-  if (hasAnyClass(hosts, ['pingback'])) return 'pingback';
-  if (hasAnyClass(hosts, ['trackback'])) return 'trackback';
+  const { types } = profile.items;
+  if (hasAnyClass(hosts, types.pingback)) return 'pingback';
+  if (hasAnyClass(hosts, types.trackback)) return 'trackback';
   // Items without WordPress's classes in a list of their own for pings (Divi's `ol.pinglist`).
-  if (item.classHost === null && inPingList(item, root)) return 'pingback';
+  if (item.classHost === null && types.pingback.length > 0 && inPingList(item, root, dom)) return 'pingback';
+  // wpDiscuz 5 prints no type class: a ping shows the plugin's trackback picture instead of an avatar.
+  if (index.pingAvatar) return 'pingback';
   // Themes that drop WordPress's classes: the visible label is all there is (weak, used only then).
-  if (!themeHasCommentClasses) {
+  if (labelsAllowed) {
     const label = PING_LABEL.exec(textOf())?.[1]?.toLowerCase();
     if (label === 'pingback' || label === 'trackback') return label;
   }
@@ -152,26 +159,38 @@ function synthesizeId(comment: ThreadComment, taken: Set<string>): string {
   return id;
 }
 
-/** Parent and depth: markup declaration, then DOM nesting, then the depth-N stack (wordpress-markup.md §8.3). */
-function linkParents(drafts: Draft[], adapter: DialectAdapter): void {
+/**
+ * Parent and depth (wordpress-markup.md §8.3), in page order. Candidates, first usable wins: the parent the markup
+ * declares (wpDiscuz `_P`), the enclosing comment (DOM nesting), for an item whose `depth-N` says it is a reply the
+ * last preceding item of depth N-1, the comment whose following reply list holds it (Drupal's `div.indented`).
+ * A candidate is usable only when it is on the path from the root to the previous comment: the thread stays in
+ * pre-order (replies right after their parent's subtree), whatever a lying declaration or id says. `lastAtDepth`
+ * is that path (`lastAtDepth[d]` the comment of depth d on it).
+ */
+function linkParents(drafts: Draft[], profile: DialectProfile): void {
+  const { adapter } = profile;
   const byId = new Map<string, Draft>();
   const lastAtDepth: Draft[] = [];
+  const onPath = (draft: Draft): boolean => lastAtDepth[draft.comment.depth] === draft;
   for (const draft of drafts) {
     const { scanned, comment } = draft;
-    const markupDepth = adapter.markupDepth(scanned.item);
     const declared = adapter.declaredParentId(scanned.item);
     let parent: Draft | null = null;
-    if (declared !== null && declared !== '0' && byId.has(declared)) {
-      parent = byId.get(declared)!;
-    } else if (declared === '0') {
-      parent = null;
-    } else if (scanned.domParent >= 0) {
-      parent = drafts[scanned.domParent] ?? null;
-    } else if (markupDepth !== null && markupDepth > 1) {
-      parent = lastAtDepth[markupDepth - 1] ?? null;
+    if (declared !== '0') {
+      const markupDepth = adapter.markupDepth(scanned.item);
+      const candidates: Array<Draft | null | undefined> = [
+        declared !== null ? byId.get(declared) : null,
+        scanned.domParent >= 0 ? drafts[scanned.domParent] : null,
+        markupDepth !== null && markupDepth > 1 ? lastAtDepth[markupDepth - 1] : null,
+        markupDepth === null && scanned.afterParent >= 0 ? drafts[scanned.afterParent] : null,
+      ];
+      for (const candidate of candidates) {
+        // Duplicate ids can make a comment declare itself (or its twin) as parent: that is no parent.
+        if (!candidate || candidate === draft || candidate.comment.id === comment.id || !onPath(candidate)) continue;
+        parent = candidate;
+        break;
+      }
     }
-    // Duplicate ids can make a comment declare itself (or its twin) as parent: that is no parent.
-    if (parent !== null && (parent === draft || parent.comment.id === comment.id)) parent = null;
     comment.parentId = parent?.comment.id ?? null;
     // Depth follows the parent chain, so the tree stays consistent even where depth-N classes lie or jump;
     // on well-formed pages the two agree (every truth file holds depth = parent's depth + 1).
@@ -182,11 +201,11 @@ function linkParents(drafts: Draft[], adapter: DialectAdapter): void {
   }
 }
 
-/** Post author from comment classes; for themes without WordPress's classes, from the post byline. */
-function markPostAuthor(drafts: Draft[], doc: Document, root: Element, base: string, themeHasCommentClasses: boolean): PostAuthor | null {
+/** Post author from the profile's classes; for WordPress themes without comment classes, from the post byline. */
+function markPostAuthor(drafts: Draft[], doc: Document, root: Element, base: string, bylineAllowed: boolean): PostAuthor | null {
   const flagged = drafts.find((draft) => draft.comment.isPostAuthor);
   if (flagged) return { name: flagged.comment.author.name, url: flagged.comment.author.url, source: 'bypostauthor' };
-  if (themeHasCommentClasses) return null;
+  if (!bylineAllowed) return null;
   const byline = findByline(doc, root, base);
   if (!byline) return null;
   const name = normalizeName(byline.name);
@@ -203,16 +222,20 @@ function markPostAuthor(drafts: Draft[], doc: Document, root: Element, base: str
 }
 
 /** A form (or Jetpack's iframe) a reader can type in: `#respond` alone may only hold a "log in to comment" note. */
-function isUsableForm(el: Element | null): boolean {
+function isUsableForm(el: Element | null, dom: SafeDom): boolean {
   if (!el) return false;
-  return el.tagName === 'FORM' || el.tagName === 'IFRAME' || el.querySelector('form, iframe') !== null;
+  const isForm = (node: Element): boolean => {
+    const tag = dom.tag(node);
+    return tag === 'FORM' || tag === 'IFRAME';
+  };
+  return isForm(el) || dom.find(el, isForm) !== null;
 }
 
 /** The form next to the list, else none if the section says comments are closed, else the page's form. */
-function isCommentsOpen(doc: Document, chrome: SectionChrome): boolean {
-  if (chrome.forms.length > 0) return chrome.forms.some(isUsableForm);
+function isCommentsOpen(doc: Document, chrome: SectionChrome, profile: DialectProfile, dom: SafeDom): boolean {
+  if (chrome.forms.length > 0) return chrome.forms.some((form) => isUsableForm(form, dom));
   if (chrome.closedNote) return false;
-  return findCommentForms(doc).some(isUsableForm);
+  return findCommentForms(doc, profile).some((form) => isUsableForm(form, dom));
 }
 
 /** Page URL usable as a base for relative links (documents parsed from files have none). */
@@ -221,36 +244,61 @@ function baseUrlOf(doc: Document): string {
   return base && /^https?:/i.test(base) ? base : 'http://localhost/';
 }
 
-/** Parses one detected section with the given dialect adapter. */
-export function buildThread(section: CommentSection, adapter: DialectAdapter): ParsedSection {
-  const doc = section.root.ownerDocument;
+/**
+ * The element that holds a comment's replies in the page: its reply list inside it (`ol.children`, Thesis's
+ * `dl.children` in its `dd`), the item itself (style=div, wpDiscuz), or the list that follows it (Drupal's
+ * `div.indented`, Hestia's sibling `ul.children`). Null when the replies sit among other comments (max-depth
+ * overflow) or there is none.
+ */
+function replyListOf(parent: Draft, firstReply: Draft, dom: SafeDom): Element | null {
+  const element = parent.scanned.item.element;
+  const list = dom.parentElement(firstReply.scanned.item.element);
+  if (!list) return null;
+  if (list === element || dom.contains(element, list)) return list;
+  const continuation = parent.scanned.item.continuation;
+  if (continuation && dom.contains(continuation, list)) return list;
+  if (dom.previousElement(list) === element) return list;
+  const outer = dom.parentElement(list);
+  return outer && dom.previousElement(outer) === element ? list : null;
+}
+
+/** Parses one detected section with its dialect's profile. */
+export function buildThread(section: CommentSection, profile: DialectProfile): ParsedSection {
+  const dom = safeDom(section.root);
+  const doc = dom.ownerDocument(section.root)!;
   const base = baseUrlOf(doc);
-  const scanned = scanSection(section.root);
+  // Detection's walk of the page, handed over once; a later parse (the page changed) walks the section again.
+  const walk = takeDetectedWalk(section);
+  const scanned = walk ? scannedItemsOf(walk, section.root) : scanSection(section.root);
   const items = scanned.map((entry) => entry.item);
+  profile.adapter.settleIds?.(items);
   const itemElements = new Set(items.map((item) => item.element));
   const isItemElement = (el: Element): boolean => itemElements.has(el);
-  const themeHasCommentClasses = adapter.dialect !== 'wordpress' || items.some((item) => item.classHost !== null);
+  const themeHasCommentClasses = items.some((item) => item.classHost !== null);
+  // The post byline and the "Pingback:" label are read only for WordPress themes without comment classes.
+  const bylineAllowed = profile.postAuthor.byline && !themeHasCommentClasses;
 
   const drafts: Draft[] = scanned.map((entry) => {
-    const index = indexOwnElements(entry, entry.item.id);
+    const index = indexOwnElements(entry, entry.item.id, profile);
     const content = findContent(entry, index);
-    const body = findBody(entry, index, content, scanned);
+    const body = findBody(entry, index, content, scanned, dom);
     const textOf = () => readText(content, body, index, (el) => el !== entry.item.element && isItemElement(el));
-    const { date, dateText } = readDate(index, content);
+    const { date, dateText } = readDate(index, content, profile, dom);
     const hosts = classHostsOf(entry.item);
-    const type = readType(entry.item, textOf, themeHasCommentClasses, section.root);
-    const ownFlag = adapter.postAuthorClasses.some((name) => index.classes.has(name));
+    const type = readType(entry.item, index, textOf, bylineAllowed, section.root, profile, dom);
+    const { classes, patterns } = profile.postAuthor;
+    const ownFlag = classes.some((name) => index.classes.has(name)) || (patterns.length > 0 && [...index.classes].some((token) => patterns.some((pattern) => pattern.test(token))));
     const comment: ThreadComment = {
       id: entry.item.id ?? '',
       parentId: null,
       depth: 1,
       author: readAuthor(index, content, body, base, type !== 'comment'),
-      isPostAuthor: ownFlag || hasAnyClass(hosts, adapter.postAuthorClasses),
+      isPostAuthor: ownFlag || hasAnyClass(hosts, classes, patterns),
       type,
       date,
       dateText,
       permalink: absoluteHref(index.permalink, base),
-      pending: readPending(index, hosts),
+      pending: readPending(index, hosts, profile),
       text: '',
     };
     defineLazyText(comment, textOf);
@@ -263,13 +311,14 @@ export function buildThread(section: CommentSection, adapter: DialectAdapter): P
     comment.id = synthesizeId(comment, taken);
     taken.add(comment.id);
   }
-  linkParents(drafts, adapter);
+  linkParents(drafts, profile);
 
   // One comment per id: a repeated id (a theme printing an item twice) keeps its first, outermost element.
   const elements = new Map<string, Element>();
   const bodies = new Map<string, Element>();
   const parts = new Map<string, CommentParts>();
   const kept: Draft[] = [];
+  const byId = new Map<string, Draft>();
   for (const draft of drafts) {
     if (elements.has(draft.comment.id)) continue;
     const element = draft.scanned.item.element;
@@ -279,24 +328,41 @@ export function buildThread(section: CommentSection, adapter: DialectAdapter): P
       element,
       body: draft.body,
       content: draft.content,
-      name: findNameElement(draft.index, draft.content),
+      name: findNameElement(draft.index, draft.content, dom),
       replyLink: draft.index.replyLink,
+      replies: null,
+      continuation: draft.scanned.item.continuation,
     });
     kept.push(draft);
+    byId.set(draft.comment.id, draft);
+  }
+  for (const draft of kept) {
+    const parentId = draft.comment.parentId;
+    const parent = parentId === null ? undefined : byId.get(parentId);
+    const parentParts = parentId === null ? undefined : parts.get(parentId);
+    if (!parent || !parentParts || parentParts.replies) continue;
+    parentParts.replies = replyListOf(parent, draft, dom);
   }
   const comments = kept.map((draft) => draft.comment);
-  const postAuthor = markPostAuthor(kept, doc, section.root, base, themeHasCommentClasses);
-  const chrome = scanSectionChrome(section.root, section.list);
+  const postAuthor = markPostAuthor(kept, doc, section.root, base, bylineAllowed);
+  // The section's own chrome (form, pagination, closed note) around the comments, never inside them.
+  const commentElements = new Set<Element>(itemElements);
+  for (const parts_ of parts.values()) {
+    if (parts_.continuation) commentElements.add(parts_.continuation);
+    if (parts_.replies && parts_.replies !== parts_.element && !dom.contains(parts_.element, parts_.replies)) commentElements.add(parts_.replies);
+  }
+  const chrome = scanSectionChrome(section.root, section.list, profile, (el) => commentElements.has(el));
   return {
     thread: {
-      dialect: adapter.dialect,
+      dialect: profile.dialect,
       postAuthor,
       comments,
-      pagination: findPagination(chrome.navs, doc.URL),
-      commentsOpen: isCommentsOpen(doc, chrome),
+      pagination: findPagination(chrome.navs, dom.documentUrl(doc), profile),
+      commentsOpen: isCommentsOpen(doc, chrome, profile, dom),
     },
     parts,
     elements,
     bodies,
+    section: { profile, root: section.root, list: section.list, forms: chrome.forms },
   };
 }

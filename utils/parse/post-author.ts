@@ -1,5 +1,6 @@
+import { safeDom } from '@/utils/dom/safe-dom';
 import { normalizeAuthorUrl } from '@/utils/parse/fields';
-import { collapseWhitespace } from '@/utils/parse/text';
+import { collapseWhitespace, textWithout } from '@/utils/parse/text';
 
 /** The post's author as its byline states it. */
 export interface Byline {
@@ -18,10 +19,13 @@ function authorNameFromJson(value: unknown): string | null {
 
 /** Author of the first Article-like node of the page's JSON-LD (top level, arrays and `@graph`). */
 function authorFromJsonLd(doc: Document): string | null {
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  const dom = safeDom(doc);
+  for (const script of dom.queryAll(doc, 'script[type="application/ld+json"]')) {
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? '');
+      let json = '';
+      for (let node = dom.firstChild(script); node; node = dom.nextSibling(node)) json += dom.nodeValue(node) ?? '';
+      data = JSON.parse(json);
     } catch {
       continue;
     }
@@ -49,12 +53,14 @@ function authorFromJsonLd(doc: Document): string | null {
  * Used only for themes that print no comment classes at all, to recognize the author among commenters.
  */
 export function findByline(doc: Document, section: Element, base: string): Byline | null {
-  const relAuthor = Array.from(doc.querySelectorAll('a[rel~="author"]')).find((link) => !section.contains(link));
-  const relName = relAuthor ? collapseWhitespace(relAuthor.textContent ?? '') : '';
-  const relUrl = relAuthor ? normalizeAuthorUrl(relAuthor.getAttribute('href'), base) : null;
+  const dom = safeDom(doc);
+  const relAuthor = dom.queryAll(doc, 'a[rel~="author"]').find((link) => !dom.contains(section, link));
+  const relName = relAuthor ? textWithout(relAuthor) : '';
+  const relUrl = relAuthor ? normalizeAuthorUrl(dom.attr(relAuthor, 'href'), base) : null;
   const jsonName = authorFromJsonLd(doc);
   if (jsonName) return { name: jsonName, url: relName && sameName(relName, jsonName) ? relUrl : null };
-  const metaName = collapseWhitespace(doc.querySelector('meta[name="author"]')?.getAttribute('content') ?? '');
+  const meta = dom.query(doc, 'meta[name="author"]');
+  const metaName = collapseWhitespace((meta && dom.attr(meta, 'content')) ?? '');
   if (metaName) return { name: metaName, url: relName && sameName(relName, metaName) ? relUrl : null };
   return relName ? { name: relName, url: relUrl } : null;
 }

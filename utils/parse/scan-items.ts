@@ -1,4 +1,5 @@
-import { walkCommentItems, type CommentItem } from '@/utils/detect/comment-items';
+import { walkCommentItems, type CommentItem, type ItemWalk } from '@/utils/detect/comment-items';
+import { safeDom } from '@/utils/dom/safe-dom';
 
 /** A comment item with the elements that belong to it alone. */
 export interface ScannedItem {
@@ -17,16 +18,41 @@ export interface ScannedItem {
   divCommentHost: Element | null;
   /** Index of the nearest enclosing item (DOM nesting), or -1. */
   domParent: number;
+  /** Index of the item whose following reply list (`div.indented`, a sibling `.children`) holds this one, or -1. */
+  afterParent: number;
   /** Indexes of the items directly nested in this one. */
   domChildren: number[];
 }
 
-/** Splits a section's DOM between its comment items (in document order), in one walk. */
-export function scanSection(root: Element): ScannedItem[] {
-  const walk = walkCommentItems(root);
-  const scanned: ScannedItem[] = walk.items.map((item, i) => ({ item, own: walk.own[i]!, ownTokens: walk.ownTokens[i]!, ownTags: walk.ownTags[i]!, divCommentHost: walk.divCommentHosts[i] ?? null, domParent: walk.domParent[i]!, domChildren: [] }));
+/**
+ * The scanned items of one section out of a walk (of the section root, or of the whole page when detection hands
+ * its walk over): the items inside `root`, in page order, their parent indexes remapped to that list.
+ */
+export function scannedItemsOf(walk: ItemWalk, root: Element): ScannedItem[] {
+  const dom = safeDom(root);
+  const positions = new Map<number, number>();
+  const scanned: ScannedItem[] = [];
+  walk.items.forEach((item, i) => {
+    if (item.element === root || !dom.contains(root, item.element)) return;
+    positions.set(i, scanned.length);
+    scanned.push({
+      item,
+      own: walk.own[i]!,
+      ownTokens: walk.ownTokens[i]!,
+      ownTags: walk.ownTags[i]!,
+      divCommentHost: walk.divCommentHosts[i] ?? null,
+      domParent: positions.get(walk.domParent[i]!) ?? -1,
+      afterParent: positions.get(walk.afterParent[i]!) ?? -1,
+      domChildren: [],
+    });
+  });
   scanned.forEach((entry, i) => {
     if (entry.domParent >= 0) scanned[entry.domParent]!.domChildren.push(i);
   });
   return scanned;
+}
+
+/** Splits a section's DOM between its comment items (in document order), in one walk. */
+export function scanSection(root: Element): ScannedItem[] {
+  return scannedItemsOf(walkCommentItems(root), root);
 }

@@ -1,3 +1,5 @@
+import { safeDom } from '@/utils/dom/safe-dom';
+
 /** Collapses runs of whitespace (including non-breaking spaces) to one space and trims. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
@@ -17,18 +19,22 @@ const BLOCK_TAGS = new Set([
 
 /**
  * Visible text of `root`, whitespace collapsed, leaving out the subtrees for which `skip` is true
- * (nested replies, meta blocks). Linear in the size of what it reads.
+ * (nested replies, meta blocks). Linear in the size of what it reads. Reads through clobbering-proof accessors: a
+ * form in a comment cannot shadow `firstChild`, `tagName` or `hasAttribute` (utils/dom/safe-dom.ts).
  */
 export function textWithout(root: Element, skip: (el: Element) => boolean = () => false): string {
+  const dom = safeDom(root);
   const parts: string[] = [];
   const visit = (node: Node): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        parts.push(child.nodeValue ?? '');
-      } else if (child.nodeType === 1) {
+    for (let child = dom.firstChild(node); child; child = dom.nextSibling(child)) {
+      const type = dom.nodeType(child);
+      if (type === 3) {
+        parts.push(dom.nodeValue(child) ?? '');
+      } else if (type === 1) {
         const el = child as Element;
-        if (INVISIBLE_TAGS.has(el.tagName) || el.hasAttribute(THREADLIGHT_UI) || skip(el)) continue;
-        const block = BLOCK_TAGS.has(el.tagName);
+        const tag = dom.tag(el);
+        if (INVISIBLE_TAGS.has(tag) || dom.hasAttr(el, THREADLIGHT_UI) || skip(el)) continue;
+        const block = BLOCK_TAGS.has(tag);
         if (block) parts.push(' ');
         visit(el);
         if (block) parts.push(' ');

@@ -1,3 +1,4 @@
+import type { DialectProfile } from '@/utils/dialects/types';
 import type { Thread } from '@/utils/thread/types';
 
 /**
@@ -13,8 +14,39 @@ export interface CommentParts {
   content: Element | null;
   /** The element holding the author's name, or null (anonymous pings, unreadable markup). */
   name: Element | null;
-  /** The native Reply link (comment-reply.js moves the form on click), or null when replies are off or closed. */
+  /**
+   * The native reply control, or null when replies are off or closed: WordPress's Reply link (comment-reply.js moves
+   * the form on click), Drupal's `li.comment-reply > a`, wpDiscuz's reply button (`div.wpd-reply-button`).
+   */
   replyLink: Element | null;
+  /**
+   * The element that holds this comment's replies in the page (absent on hand-built parts, null when none is known):
+   * its reply list (`ol.children`, Thesis's `dl.children`), the item itself where replies sit straight inside it
+   * (style=div, wpDiscuz), or the list that follows it (Drupal's `div.indented`, Hestia's sibling `ul.children`).
+   * Null for a comment without replies, or whose replies the page prints among other comments (max-depth overflow).
+   */
+  replies?: Element | null;
+  /**
+   * A further element of this comment printed as the item's next sibling (Thesis: the `dd` holding the text, reply
+   * link and replies after the `dt` that is `element`); null or absent for every other markup. Fold and move it
+   * with `element`.
+   */
+  continuation?: Element | null;
+}
+
+/** What the view needs to know about the section as a whole (absent on hand-built sections). */
+export interface SectionParts {
+  /**
+   * The dialect profile that parsed it (utils/dialects/types.ts): its reply lists (`replies.insideClasses`,
+   * `insideTags`, `afterClasses`, `direct`) say how to make a reply list like the page's; its `form.ids` name the
+   * form container comment-reply.js moves (`respond`); `engine` is the name to show.
+   */
+  profile: DialectProfile;
+  root: Element;
+  /** The list holding the top-level comments. */
+  list: Element;
+  /** The section's comment-form parts (`#respond`, `#commentform`, wpDiscuz's main form, Drupal's `form.comment-form`), in page order. */
+  forms: Element[];
 }
 
 /** The result of parsing one CommentSection: pure data plus the page's own element for each comment. */
@@ -22,6 +54,8 @@ export interface ParsedSection {
   thread: Thread;
   /** Each comment's parts, keyed by ThreadComment.id (the same keys as `elements` and `bodies`). */
   parts: Map<string, CommentParts>;
+  /** The section's profile, root, list and forms (set by the parser; absent on hand-built sections in tests). */
+  section?: SectionParts;
   /**
    * The outermost element of each comment item, keyed by ThreadComment.id: `li#comment-N`, `li#li-comment-N`,
    * `div#comment-N` (style=div), `.wpd-comment` … It contains the comment's nested replies when the markup nests them.

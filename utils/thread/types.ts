@@ -9,7 +9,8 @@ export type CommentType = 'comment' | 'pingback' | 'trackback';
 /** Which markup dialect (parse adapter) produced a thread. */
 export type MarkupDialect =
   | 'wordpress' // core walker (html5, xhtml, style=div), li-comment themes, block themes, classic callbacks
-  | 'wpdiscuz'; // the wpDiscuz plugin
+  | 'wpdiscuz' // the wpDiscuz plugin, every generation (2.x–7.x)
+  | 'drupal'; // Drupal's core comment module (Drupal 7–11: Olivero, Bartik/Classy, Claro)
 
 export interface CommentAuthor {
   /** Display name as shown on the page (whitespace collapsed). Pingbacks: the linking page's title. */

@@ -14,6 +14,11 @@ describe('hasCommentSignals', () => {
     ['a theme with reply links only', '<li><p>Hi</p><a class="comment-reply-link" data-commentid="6" href="#">Reply</a></li>'],
     ['permalinks only', '<li><a href="https://b.example/p/#comment-7">May 1</a><p>Hi</p></li>'],
     ['a thread beside a Recent Comments widget', '<aside class="widget_recent_comments"><a href="/p/#comment-1">x</a></aside><li><a href="/p/#comment-7">May 1</a></li>'],
+    ['Drupal 7–10 (an empty anchor names the comment)', '<div class="comment-wrapper"><a id="comment-8"></a><div class="comment clearfix">Hi</div></div>'],
+    ['Drupal 11 (the id on the article)', '<section><article id="comment-9" data-comment-user-id="0" class="comment js-comment">Hi</article></section>'],
+    ['a Drupal theme dropping the anchor', '<section><article data-comment-user-id="3" class="comment js-comment">Hi</article></section>'],
+    ['wpDiscuz 4–5', '<div id="wcThreadWrapper"><div id="wc-comm-10_0" class="wc-comment wc-blog-guest wc_comment_level-1">Hi</div></div>'],
+    ['wpDiscuz 2–3 (post id first)', '<div class="wc-thread-wrapper"><div id="wc-comm-57_11" class="wc-comment wc-blog-guest wc_comment_level-1">Hi</div></div>'],
     ['Disqus', '<div id="disqus_thread"></div>'],
     ['Facebook comments', '<div class="fb-comments"></div>'],
   ])('is true for %s', (_label, body) => {
