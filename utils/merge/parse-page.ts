@@ -13,6 +13,7 @@ import { parseSection } from '@/utils/parse/parse-section';
 import { scanSectionChrome } from '@/utils/parse/section-chrome';
 import type { ParsedSection } from '@/utils/parse/types';
 import type { PaginationInfo } from '@/utils/thread/types';
+import { profileOf } from '@/utils/dialects/index';
 
 export interface ParsedCommentPage {
   /** WordPress's page number asked for. */
@@ -112,7 +113,11 @@ export function parseCommentPage(input: ParsePageInput): ParseOutcome {
     if (isPaywallPage(doc)) return { ok: false, failure: { kind: 'paywall' } };
     return { ok: false, failure: { kind: 'no-comments' } };
   }
-  const pagination = findPagination(scanSectionChrome(match.section.root, match.section.list).navs, input.url);
+  const profile = profileOf(match.section.dialect);
+  const commentElements = new Set([...match.parsed.parts.values()].map((parts) => parts.element));
+  const chrome = scanSectionChrome(match.section.root, match.section.list, profile, (el) => commentElements.has(el));
+  // Read against the fetched page's own URL (the parser reads doc.URL, which is the reader's page).
+  const pagination = findPagination(chrome.navs, input.url, profile);
   if (pagination?.current != null && pagination.current !== input.number) {
     return { ok: false, failure: { kind: 'wrong-page', found: pagination.current } };
   }

@@ -8,6 +8,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startPageSession } from '@/entrypoints/content/page-session';
 import { hasCommentSignals } from '@/utils/detect/has-comment-signals';
 import { DEFAULT_OPTIONS, optionsItem } from '@/utils/storage/options';
+import { ATTR_ENHANCED } from '@/utils/view/dom-contract';
 import { closeDocument, fixturePages, loadDocument, readTruthFile } from '../../corpus/corpus-pages';
 
 let ctx: ContentScriptContext;
@@ -39,7 +40,7 @@ describe('other engines in the content script', () => {
       expect(state).toMatchObject({ status: 'enhanced', errors: [] });
       expect(state.dialect).toBe(truth.system === 'drupal' ? 'drupal' : truth.system === 'wpdiscuz' ? 'wpdiscuz' : 'wordpress');
       expect(state.stats?.comments).toBe(truth.comments.length);
-      expect(doc.querySelector('[data-threadlight="enhanced"]')).not.toBeNull();
+      expect(doc.querySelector(`[${ATTR_ENHANCED}="enhanced"]`)).not.toBeNull();
       await optionsItem.setValue({ ...DEFAULT_OPTIONS, enabled: false });
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(session.state().status).toBe('found-disabled');
