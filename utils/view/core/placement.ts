@@ -11,6 +11,9 @@ export interface InsertionPoint {
   before: Node | null;
 }
 
+/** Elements whose children may only be list items or terms (a div there is invalid HTML, axe's `list` rule). */
+const LIST_TAGS = new Set(['UL', 'OL', 'MENU', 'DL']);
+
 /** The direct child of `item` that is or holds `nested`, or null when `nested` is not inside `item`. */
 function childHolding(item: Element, nested: Element | null): Element | null {
   for (let node = nested; node; node = node.parentElement) {
@@ -27,7 +30,11 @@ export function actionsPoint(parts: CommentParts, firstReply: Element | null): I
   const { replyLink, content, body, element } = parts;
   if (replyLink?.parentElement && body.contains(replyLink)) {
     const wrapper = replyLink.parentElement;
-    const anchor = wrapper !== body && wrapper !== element && wrapper.childElementCount === 1 ? wrapper : replyLink;
+    let anchor: Element = wrapper !== body && wrapper !== element && wrapper.childElementCount === 1 ? wrapper : replyLink;
+    // A list item's siblings must be list items (Drupal's `ul.links > li.comment-reply`): go after the whole list.
+    while (anchor.parentElement && LIST_TAGS.has(anchor.parentElement.tagName) && anchor.parentElement !== body && body.contains(anchor.parentElement)) {
+      anchor = anchor.parentElement;
+    }
     if (anchor.parentNode) return { parent: anchor.parentNode, before: anchor.nextSibling };
   }
   if (content?.parentNode && content !== body) return { parent: content.parentNode, before: content.nextSibling };

@@ -29,7 +29,10 @@ const LINE_CSS = `
 ${ROOT} .threadlight-reply-context { display: block; margin: 0 0 0.5em; font-size: 0.85em; line-height: 1.5; }
 ${ROOT} .threadlight-reply-to, ${ROOT} .threadlight-parent-link { color: inherit !important; text-decoration: underline dotted !important; text-underline-offset: 0.2em; }
 ${ROOT} .threadlight-reply-to:hover, ${ROOT} .threadlight-parent-link:hover { text-decoration-style: solid !important; }
-${ROOT} .threadlight-parent-link { margin-inline: 0.75em; font-size: 0.85em; font-weight: normal; font-style: normal; white-space: nowrap; }
+${ROOT} .threadlight-parent-link { margin-inline: 0.5em; font-size: 0.85em; font-weight: normal; font-style: normal; display: inline-block; max-width: 100%; min-width: 1.6em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
+/* On a phone the nesting already shows the parent and hover previews do not exist: the quiet link would only crowd
+   an author line that many themes make a flex row that does not wrap (tests/e2e/phone.test.ts). */
+@media (max-width: 30em) { ${ROOT} .threadlight-parent-link { display: none !important; } }
 @media print { ${ROOT} .threadlight-reply-context, ${ROOT} .threadlight-parent-link { display: none !important; } }
 `;
 
@@ -51,6 +54,8 @@ function quietLink(ctx: FeatureContext, parent: ThreadComment): HTMLElement {
   link.setAttribute('aria-label', t('view_parent_link_label', name));
   const arrow = ctx.doc.createElement('span');
   arrow.setAttribute('aria-hidden', 'true');
+  // A theme's author line is often a flex row that does not wrap: on a phone the link shrinks to its arrow (an
+  // ellipsis; its accessible name is the label) rather than widen the page (tests/e2e/phone.test.ts).
   arrow.textContent = '↑ ';
   link.append(arrow, t('view_parent_link'));
   return link;
