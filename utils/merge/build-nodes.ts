@@ -45,7 +45,10 @@ export function structuralId(original: string | null, commentId: string): string
   const wordpress = /^(li-comment|div-comment|comment)-(\d+)$/.exec(original);
   if (wordpress) return wordpress[2] === commentId ? `${wordpress[1]}-${commentId}` : null;
   const plugin = /^(wpd-comm|wc-comm)-(\d+)_(\d+)$/.exec(original);
-  if (plugin) return plugin[2] === commentId ? `${plugin[1]}-${commentId}_${plugin[3]}` : null;
+  if (!plugin) return null;
+  // wpDiscuz 4–7: the comment id first, then its parent's; wpDiscuz 2–3 (`wc-comm-POST_ID`): the post id first.
+  if (plugin[2] === commentId) return `${plugin[1]}-${commentId}_${plugin[3]}`;
+  if (plugin[1] === 'wc-comm' && plugin[3] === commentId) return `wc-comm-${plugin[2]}_${commentId}`;
   return null;
 }
 

@@ -84,7 +84,9 @@ export type MergeOutcome =
   /** The thread has one page: nothing to load. */
   | 'single'
   /** Paginated, but this page's number cannot be told (no current marker, no numbered URL). */
-  | 'unplaceable';
+  | 'unplaceable'
+  /** Paginated, in a dialect the merge declines (utils/merge/dialect-support.ts): nothing fetched. */
+  | 'unsupported';
 
 export interface MergeResult {
   outcome: MergeOutcome;
@@ -170,6 +172,7 @@ export async function loadAllCommentPages(options: LoadAllPagesOptions): Promise
     pageUrl,
     order: detectCommentOrder(base.comments),
     maxPages: options.maxPages,
+    dialect: options.section.dialect,
   });
   const empty = (outcome: MergeOutcome): MergeResult => ({
     outcome,

@@ -10,8 +10,9 @@
  * - `comment_order = desc` only reverses the top-level threads inside each page. Reading order then runs from
  *   the last page to the first, so the merged thread reads newest first throughout, as the site shows it.
  */
+import { mergeSupportOf } from '@/utils/merge/dialect-support';
 import { pageNumberOf } from '@/utils/parse/pagination';
-import type { PaginationInfo, ThreadComment } from '@/utils/thread/types';
+import type { MarkupDialect, PaginationInfo, ThreadComment } from '@/utils/thread/types';
 
 /** The cap of one merge (issue #13): past it the plan (pages) or the loader (comments) stops, and says so. */
 export const MERGE_LIMITS = { maxPages: 20, maxComments: 5000 } as const;
@@ -66,6 +67,8 @@ export type CommentPagePlan =
   | { status: 'single' }
   /** Paginated, but this page's number or the page count cannot be told: nothing can be placed. */
   | { status: 'unplaceable' }
+  /** Paginated, in a dialect whose comment pages the merge does not put together (utils/merge/dialect-support.ts). */
+  | { status: 'unsupported'; dialect: MarkupDialect }
   | ReadyPlan;
 
 /** The URL with its fragment removed. */
@@ -197,6 +200,8 @@ export interface PlanInput {
   /** Order of the top-level threads on screen (detectCommentOrder); oldest first when unknown. */
   order?: CommentOrder;
   maxPages?: number;
+  /** The section's markup dialect; without it, WordPress's paging is assumed. */
+  dialect?: MarkupDialect;
 }
 
 /** Every comment page of the post in reading order, the one on screen marked, the others to fetch (same origin). */
@@ -205,6 +210,7 @@ export function planCommentPages(input: PlanInput): CommentPagePlan {
   if (!pagination || (pagination.total !== null && pagination.total <= 1 && !pagination.nextUrl && !pagination.previousUrl)) {
     return { status: 'single' };
   }
+  if (input.dialect && !mergeSupportOf(input.dialect).supported) return { status: 'unsupported', dialect: input.dialect };
   const current = pagination.current;
   if (current === null || !/^https?:/i.test(pageUrl)) return { status: 'unplaceable' };
   const { total, known } = countFrom(pagination, current);
@@ -256,10 +262,12 @@ function timeStep(a: ThreadComment, b: ThreadComment): number {
 
 /**
  * The site's `comment_order`, read from the top-level threads on screen: oldest first unless most steps from one
- * thread to the next go back in time.
+ * thread to the next go back in time. Pingbacks and trackbacks are left out: many themes list them apart, after the
+ * comments (`wp_list_comments( 'type=pings' )`), so their place says nothing about the order (hestia's fixture: a
+ * page of one comment then an older pingback read as newest first).
  */
 export function detectCommentOrder(comments: readonly ThreadComment[]): CommentOrder {
-  const tops = comments.filter((comment) => comment.parentId === null);
+  const tops = comments.filter((comment) => comment.parentId === null && comment.type !== 'pingback' && comment.type !== 'trackback');
   let forward = 0;
   let backward = 0;
   for (let i = 1; i < tops.length; i++) {

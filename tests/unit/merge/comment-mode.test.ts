@@ -62,6 +62,11 @@ describe('structuralId', () => {
     expect(structuralId('li-comment-30', '30')).toBe('li-comment-30');
     expect(structuralId('div-comment-30', '30')).toBe('div-comment-30');
     expect(structuralId('wpd-comm-30_12', '30')).toBe('wpd-comm-30_12');
+    // wpDiscuz 4–5 (`wc-comm-ID_PARENT`) and 2–3 (`wc-comm-POST_ID`: the post id first).
+    expect(structuralId('wc-comm-30_12', '30')).toBe('wc-comm-30_12');
+    expect(structuralId('wc-comm-88_30', '30')).toBe('wc-comm-88_30');
+    expect(structuralId('wpd-comm-88_30', '30')).toBeNull();
+    expect(structuralId('wc-comm-88_31', '30')).toBeNull();
     expect(structuralId('comment-31', '30')).toBeNull();
     expect(structuralId('getElementById', '30')).toBeNull();
     expect(structuralId('comment-30x', '30')).toBeNull();

@@ -11,11 +11,28 @@ import { detectCommentOrder } from '@/utils/merge/page-plan';
 import { parseSection } from '@/utils/parse/parse-section';
 
 /** Navigation blocks a theme prints around the list (removed before ours is added). */
-const NAVS = '.comments-pagination, .comment-navigation, .navigation, .wp-block-comments-pagination, #comment-nav-above, #comment-nav-below, .wpd-comment-pagination';
+const NAVS = '.comments-pagination, .comment-navigation, .navigation, .wp-block-comments-pagination, #comment-nav-above, #comment-nav-below, .wpd-comment-pagination, .pager';
 
 /** Page n of `pages` at `base` (…/post/): the newest page at the post URL, as WordPress's default shows it. */
 export function cutPageUrl(base: string, n: number, pages: number): string {
   return n === pages ? base : `${base}comment-page-${n}/`;
+}
+
+/** Drupal's comment pager: page 1 at the node's URL, page n at `?page=n-1` (0-based). */
+export function drupalPageUrl(base: string, n: number): string {
+  return n === 1 ? base : `${base}?page=${n - 1}`;
+}
+
+/** Drupal 8–11's pager (Classy/Olivero `pager.html.twig`), which Drupal 7's `ul.pager` also answers to (`.pager`). */
+function drupalNavigation(base: string, n: number, pages: number): string {
+  const link = (k: number, text: string, extra = '') => `<a href="${base}?page=${k - 1}"${extra}>${text}</a>`;
+  const items: string[] = [];
+  if (n > 1) items.push(`<li class="pager__item pager__item--previous">${link(n - 1, '‹‹', ' rel="prev"')}</li>`);
+  for (let k = 1; k <= pages; k++) {
+    items.push(k === n ? `<li class="pager__item is-active">${link(k, String(k), ' aria-current="page"')}</li>` : `<li class="pager__item">${link(k, String(k))}</li>`);
+  }
+  if (n < pages) items.push(`<li class="pager__item pager__item--next">${link(n + 1, '››', ' rel="next"')}</li>`);
+  return `<nav class="pager" role="navigation" aria-labelledby="pagination-heading"><h4 id="pagination-heading" class="visually-hidden">Pagination</h4><ul class="pager__items js-pager__items">${items.join('')}</ul></nav>`;
 }
 
 function navigation(base: string, n: number, pages: number): string {
@@ -38,15 +55,23 @@ export function cutThread(html: string, base: string, pages: number): string[] |
   const section = detection.sections[0]!;
   const parsed = parseSection(section);
   const topElements = new Set(parsed.thread.comments.filter((c) => c.parentId === null).map((c) => parsed.parts.get(c.id)!.element));
-  // Groups of list children: a child holding a top-level comment starts one; the others (reply lists printed after
-  // their parent, non-comment children) follow the group before them.
+  // Groups of list children: a child holding a top-level comment starts one; the others holding comments (reply
+  // lists printed after their parent) or a comment's continuation (Thesis's `dd` after its `dt`) follow the group
+  // before them. Children holding none (a title, a form or a pager inside a list that is also the section, Drupal's)
+  // stay on every page (group -1).
   const children = Array.from(section.list.children);
+  const commentElements = [...parsed.parts.values()].flatMap((parts) => (parts.continuation ? [parts.element, parts.continuation] : [parts.element]));
+  const holdsComment = (child: Element) => commentElements.some((element) => child === element || child.contains(element));
   const groupOf: number[] = [];
   let group = -1;
+  const startsThread = (child: Element | null) => child !== null && [...topElements].some((top) => child === top || child.contains(top));
+  let anchored = false;
   for (const child of children) {
-    const startsThread = [...topElements].some((top) => child === top || child.contains(top));
-    if (startsThread || group < 0) group++;
-    groupOf.push(group);
+    // Drupal 7–10 print each comment's id on an empty anchor right before it: it goes with the thread it names.
+    const isAnchor = child.localName === 'a' && child.childNodes.length === 0 && startsThread(child.nextElementSibling);
+    if (isAnchor || (startsThread(child) && !anchored)) group++;
+    anchored = isAnchor;
+    groupOf.push(isAnchor || holdsComment(child) ? Math.max(group, 0) : -1);
   }
   first.window.close();
   const groups = group + 1;
@@ -67,11 +92,12 @@ export function cutThread(html: string, base: string, pages: number): string[] |
     if (again.status !== 'found') return null;
     const { root, list } = again.sections[0]!;
     Array.from(list.children).forEach((child, i) => {
-      if (pageOfGroup(groupOf[i]!) !== n) child.remove();
+      if (groupOf[i]! >= 0 && pageOfGroup(groupOf[i]!) !== n) child.remove();
     });
     const scope = root === list ? (list.parentElement ?? list) : root;
     for (const nav of Array.from(scope.querySelectorAll(NAVS))) if (!nav.contains(list)) nav.remove();
-    list.insertAdjacentHTML('afterend', navigation(base, n, pages));
+    if (again.sections[0]!.dialect === 'drupal') list.insertAdjacentHTML('beforeend', drupalNavigation(base, n, pages));
+    else list.insertAdjacentHTML('afterend', navigation(base, n, pages));
     result.push(dom.serialize());
     dom.window.close();
   }

@@ -139,7 +139,8 @@ describe('planCommentPages', () => {
 });
 
 describe('detectCommentOrder', () => {
-  const comment = (id: string, date: string | null, parentId: string | null = null) => ({ id, date, parentId }) as ThreadComment;
+  const comment = (id: string, date: string | null, parentId: string | null = null, type: ThreadComment['type'] = 'comment') =>
+    ({ id, date, parentId, type }) as ThreadComment;
 
   it('reads dates, else WordPress’s increasing ids; oldest first when unsure', () => {
     expect(detectCommentOrder([comment('5', '2024-01-01T10:00:00Z'), comment('6', '2024-01-02T10:00:00Z'), comment('9', '2024-01-03T10:00:00Z')])).toBe('oldest-first');
@@ -147,5 +148,12 @@ describe('detectCommentOrder', () => {
     expect(detectCommentOrder([comment('30', null), comment('12', null), comment('4', null)])).toBe('newest-first');
     expect(detectCommentOrder([comment('4', null)])).toBe('oldest-first');
     expect(detectCommentOrder([])).toBe('oldest-first');
+  });
+
+  it('leaves pingbacks and trackbacks out: themes list them apart, after the comments', () => {
+    const comments = [comment('1218', '2024-09-20T10:00:00Z'), comment('1209', '2024-09-12T10:00:00Z', null, 'pingback')];
+    expect(detectCommentOrder(comments)).toBe('oldest-first');
+    expect(detectCommentOrder([...comments, comment('1205', '2024-09-10T10:00:00Z', null, 'trackback')])).toBe('oldest-first');
+    expect(detectCommentOrder([comment('1218', '2024-09-20T10:00:00Z'), comment('1210', '2024-09-15T10:00:00Z'), comment('1209', '2024-09-12T10:00:00Z', null, 'pingback')])).toBe('newest-first');
   });
 });
