@@ -356,7 +356,9 @@ export function startPageSession(config: PageSessionConfig): PageSession {
     if (!view || !body || !view.state.index.byId.has(id)) return false;
     view.select(id, { scroll: false });
     if (view.selectedId() !== id) return false;
-    scrollToElement(body, 'center');
+    // A hidden page (the popup as a full page on Android, or opened as a tab) drops a smooth scroll: jump there.
+    if (body.ownerDocument.visibilityState === 'hidden') body.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    else scrollToElement(body, 'center');
     return true;
   }
 
