@@ -13,13 +13,12 @@ import { it } from 'node:test';
 import { JSDOM } from 'jsdom';
 import type { E2EBrowser, E2EPage, ExtensionGlobals } from './lib/browsers.ts';
 import type { Truth } from './lib/corpus.ts';
-import { englishThreadPage } from './lib/pages.ts';
+import { demoPage, englishThreadPage, type TestPage } from './lib/pages.ts';
 import { demoSiteDir, corpusDir, sharedAvailable } from './lib/paths.ts';
-import { pressAndExpectSelection, readComments, scrollToComment } from './lib/probes.ts';
+import { pressAndExpectSelection, readComments } from './lib/probes.ts';
 import { inEachBrowser, TEST_TIMEOUT, waitForContentScript, type Session } from './lib/session.ts';
 
-const testPage = englishThreadPage();
-const { truth } = testPage;
+const { truth } = englishThreadPage();
 const HOUR = 3_600_000;
 
 /** Which comments the first visit does not see: the latest reply of the two threads answered last, and the two latest top-level comments. */
@@ -37,25 +36,45 @@ function heldBackIds(thread: Truth): string[] {
   return [...topLevel, ...replies].map((c) => String(c.wp_id));
 }
 
-const HELD_BACK = heldBackIds(truth);
-const pageOrder = truth.comments.map((c) => String(c.wp_id));
-const heldInPageOrder = pageOrder.filter((id) => HELD_BACK.includes(id));
-const fullHtml = fs.readFileSync(path.join(sharedAvailable ? corpusDir : demoSiteDir, testPage.path.endsWith('/') ? `${testPage.path}index.html` : testPage.path), 'utf8');
+/** A post of the test site, as served in full and with its latest comments held back. */
+interface Post {
+  page: TestPage;
+  held: string[];
+  /** The held-back ids in page order. */
+  heldInPageOrder: string[];
+  fullHtml: string;
+  heldBackHtml: string;
+}
 
-/** The page as it was before the held-back comments were posted (their items out, and a reply list they leave empty). */
-function withoutHeldBack(html: string): string {
+function postOf(page: TestPage): Post {
+  const held = heldBackIds(page.truth);
+  const file = path.join(sharedAvailable && !page.label.startsWith('demo/') ? corpusDir : demoSiteDir, page.path.endsWith('/') ? `${page.path}index.html` : page.path);
+  const fullHtml = fs.readFileSync(file, 'utf8');
+  return {
+    page,
+    held,
+    heldInPageOrder: page.truth.comments.map((c) => String(c.wp_id)).filter((id) => held.includes(id)),
+    fullHtml,
+    heldBackHtml: withoutComments(fullHtml, held, page.label),
+  };
+}
+
+/** The page as it was before comments `held` were posted (their items out, and a reply list they leave empty). */
+function withoutComments(html: string, held: readonly string[], label: string): string {
   const dom = new JSDOM(html);
   const { document } = dom.window;
-  for (const id of HELD_BACK) {
+  for (const id of held) {
     const item = document.getElementById(`comment-${id}`);
-    if (!item) throw new Error(`#comment-${id} is not on ${testPage.label}`);
+    if (!item) throw new Error(`#comment-${id} is not on ${label}`);
     const list = item.parentElement!;
     item.remove();
     if (list.matches('.children') && list.children.length === 0) list.remove();
   }
   return dom.serialize();
 }
-const heldBackHtml = withoutHeldBack(fullHtml);
+
+const post = postOf(englishThreadPage());
+const { held: HELD_BACK, heldInPageOrder } = post;
 
 /** Top-level comments with replies whose thread holds none of `fresh`: what "fold the threads with nothing new" folds. */
 function threadsWithNothingNew(fresh: readonly string[]): string[] {
@@ -108,7 +127,7 @@ let posts = 0;
  * The held-back page visited, its tab closed, the visit moved two hours back (it has ended), then the full page
  * opened at the same address. Returns that tab.
  */
-async function visitTwice(session: Session, label: string): Promise<{ page: E2EPage; url: string }> {
+async function visitTwice(session: Session, label: string, { page: testPage, fullHtml, heldBackHtml, held }: Post = post): Promise<{ page: E2EPage; url: string }> {
   const { server, browser } = session;
   const dir = path.posix.dirname(`/${testPage.path.replace(/\/$/, '/index.html')}`);
   // Same folder as the real page, so its relative assets still load.
@@ -118,7 +137,7 @@ async function visitTwice(session: Session, label: string): Promise<{ page: E2EP
   await waitForContentScript(first);
   assert.deepEqual(await first.run(readNew), [], 'a first visit marks nothing');
   const shown = await first.run(() => document.querySelectorAll('[data-threadlight-comment]').length);
-  assert.equal(shown, truth.comments.length - HELD_BACK.length, 'the first visit shows the page without the held-back comments');
+  assert.equal(shown, testPage.truth.comments.length - held.length, 'the first visit shows the page without the held-back comments');
   await waitForRecord(browser);
   await first.close();
   // Let the closing tab's last write land before the clock is moved.
@@ -139,6 +158,12 @@ async function waitForRecord(browser: E2EBrowser): Promise<void> {
   }
 }
 
+/** In the page: comment `id` near the top of the screen, with a little of what comes before it. */
+const showComment = (id: string): void => {
+  document.querySelector(`[data-threadlight-comment="${id}"]`)?.scrollIntoView({ block: 'start', behavior: 'instant' });
+  scrollBy({ top: -120, behavior: 'instant' });
+};
+
 const SHOTS_DIR = process.env.SHOTS_DIR;
 async function shoot(page: E2EPage, name: string): Promise<void> {
   const file = await page.screenshot(name);
@@ -149,7 +174,7 @@ async function shoot(page: E2EPage, name: string): Promise<void> {
 }
 
 inEachBrowser('new since the last visit', (session) => {
-  it(`holds back ${HELD_BACK.join(', ')} of ${testPage.label}: the full page marks exactly those, in page order with u`, { timeout: 2 * TEST_TIMEOUT }, async () => {
+  it(`holds back ${HELD_BACK.join(', ')} of ${post.page.label}: the full page marks exactly those, in page order with u`, { timeout: 2 * TEST_TIMEOUT }, async () => {
     assert.equal(HELD_BACK.length, 4, 'two top-level comments and two replies in two threads are held back');
     await session().browser.setOptions({ foldWithoutNew: false });
     const { page } = await visitTwice(session(), 'marks');
@@ -168,7 +193,7 @@ inEachBrowser('new since the last visit', (session) => {
     // The toolbar's buttons do the same.
     assert.ok(await page.run(clickToolbar, '[data-threadlight-action="next-new"]'));
     await page.waitUntil((id) => document.querySelector('[data-threadlight-selected]')?.getAttribute('data-threadlight-comment') === id, heldInPageOrder[heldInPageOrder.length - 1]!, { what: 'next-new to select the last new comment' });
-    await page.run(scrollToComment, heldInPageOrder[0]!);
+    await page.run(showComment, heldInPageOrder[heldInPageOrder.length - 2]!);
     await shoot(page, `new-since-visit-page-${session().name}-light`);
     // A reload within the same visit keeps the marks.
     await page.goto(await page.run(() => location.href));
@@ -182,7 +207,7 @@ inEachBrowser('new since the last visit', (session) => {
     await session().browser.setOptions({ foldWithoutNew: false });
     const { page } = await visitTwice(session(), 'fold');
     const expected = threadsWithNothingNew(HELD_BACK);
-    assert.ok(expected.length >= 3, `${testPage.label} has threads without new comments to fold`);
+    assert.ok(expected.length >= 3, `${post.page.label} has threads without new comments to fold`);
     // Turned on from the popup while the page is open: applied live.
     await session().browser.setOptions({ foldWithoutNew: true });
     await page.waitUntil(() => document.querySelectorAll('[data-threadlight-collapsed]').length > 0, undefined, { what: 'threads to fold' });
@@ -236,13 +261,14 @@ inEachBrowser('new since the last visit', (session) => {
 inEachBrowser(
   'new since the last visit, dark',
   (session) => {
-    it('marks stay readable in a dark scheme (screenshots)', { timeout: 2 * TEST_TIMEOUT }, async () => {
-      const { page } = await visitTwice(session(), 'dark');
-      assert.deepEqual(await page.run(readNew), heldInPageOrder);
-      await page.run(scrollToComment, heldInPageOrder[0]!);
+    it('marks stay readable in a dark scheme, on the demo blog (which follows it): screenshots', { timeout: 2 * TEST_TIMEOUT }, async () => {
+      const demo = postOf(demoPage('classic'));
+      const { page } = await visitTwice(session(), 'dark', demo);
+      assert.deepEqual(await page.run(readNew), demo.heldInPageOrder);
+      await page.run(showComment, demo.heldInPageOrder[0]!);
       await shoot(page, `new-since-visit-page-${session().name}-dark`);
       const popup = await session().browser.openPopup(page);
-      await popup.waitUntil((n) => document.body.innerText.includes(`${n} new since `), HELD_BACK.length, { what: 'the popup to count the new comments' });
+      await popup.waitUntil((n) => document.body.innerText.includes(`${n} new since `), demo.held.length, { what: 'the popup to count the new comments' });
       await shoot(popup, `new-since-visit-popup-${session().name}-dark`);
       await popup.close();
       await page.close();
