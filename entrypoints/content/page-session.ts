@@ -357,7 +357,7 @@ export function startPageSession(config: PageSessionConfig): PageSession {
     view.select(id, { scroll: false });
     if (view.selectedId() !== id) return false;
     // A hidden page (the popup as a full page on Android, or opened as a tab) drops a smooth scroll: jump there.
-    if (body.ownerDocument.visibilityState === 'hidden') body.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    if (body.ownerDocument.visibilityState === 'hidden' && typeof body.scrollIntoView === 'function') body.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
     else scrollToElement(body, 'center');
     return true;
   }
