@@ -15,6 +15,7 @@ import type { E2EBrowser, E2EPage, ExtensionGlobals } from './lib/browsers.ts';
 import type { Truth } from './lib/corpus.ts';
 import { demoPage, englishThreadPage, type TestPage } from './lib/pages.ts';
 import { demoSiteDir, corpusDir, sharedAvailable } from './lib/paths.ts';
+import { describeFindings, runAxe } from './lib/axe.ts';
 import { pressAndExpectSelection, readComments } from './lib/probes.ts';
 import { inEachBrowser, TEST_TIMEOUT, waitForContentScript, type Session } from './lib/session.ts';
 
@@ -195,6 +196,9 @@ inEachBrowser('new since the last visit', (session) => {
     await page.waitUntil((id) => document.querySelector('[data-threadlight-selected]')?.getAttribute('data-threadlight-comment') === id, heldInPageOrder[heldInPageOrder.length - 1]!, { what: 'next-new to select the last new comment' });
     await page.run(showComment, heldInPageOrder[heldInPageOrder.length - 2]!);
     await shoot(page, `new-since-visit-page-${session().name}-light`);
+    // axe-core: nothing wrong with what this feature adds (the labels in the page, its toolbar controls).
+    const ours = (await runAxe(page)).filter((f) => /threadlight-new-mark|data-threadlight-(action|status)="(previous-new|next-new|mark-all-read|new)"/.test(f.html));
+    assert.deepEqual(ours, [], describeFindings(ours));
     // A reload within the same visit keeps the marks.
     await page.goto(await page.run(() => location.href));
     await waitForContentScript(page);

@@ -14,6 +14,7 @@ import { ATTR_ACTION, ATTR_COLLAPSED, ATTR_COMMENT, ATTR_NEW, ATTR_RECENT, ATTR_
 import { VIEW_FEATURES } from '@/utils/view/features';
 import type { ViewController } from '@/utils/view/mount-thread-view';
 import { newSinceVisitOf } from '@/utils/view/new-since-visit';
+import { setTestLanguage } from '../../setup/i18n';
 import { buildSection, destroyMounted, errorsOf, mountView, press, type SketchComment } from './view-fixtures';
 
 const HOUR = 3_600_000;
@@ -121,6 +122,17 @@ describe('new since the last visit', () => {
     await status('new').toBe('3 new since 9:00 AM');
     expect(newSinceVisitOf(root)!.facts()).toMatchObject({ status: 'return', baseline: { at: T0 }, newIds: HELD_BACK });
     expect(errorsOf(view)).toEqual([]);
+  });
+
+  it('speaks French to a French reader', async () => {
+    setTestLanguage('fr');
+    await visit(HELD_BACK);
+    vi.setSystemTime(T0 + 30 * HOUR);
+    await visit([]);
+    expect(root.querySelector(`[${ATTR_UI}="new-mark"]`)!.textContent).toBe('Nouveau');
+    await status('new').toBe('3 nouveaux depuis le 3 déc.');
+    expect((await button('next-new'))!.getAttribute('aria-label')).toBe('Nouveau commentaire suivant');
+    expect((await button('mark-all-read'))!.textContent).toContain('Tout marquer comme lu');
   });
 
   it('says the day of the last visit when it was not today', async () => {
