@@ -11,6 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ParsedSection } from '@/utils/parse/types';
 import { DEFAULT_OPTIONS, type ThreadlightOptions } from '@/utils/storage/options';
 import { ATTR_ACTION, ATTR_COLLAPSED, ATTR_COMMENT, ATTR_NEW, ATTR_RECENT, ATTR_STATUS, ATTR_UI } from '@/utils/view/dom-contract';
+import { defineViewFeature } from '@/utils/view/core/feature';
 import { VIEW_FEATURES } from '@/utils/view/features';
 import type { ViewController } from '@/utils/view/mount-thread-view';
 import { newSinceVisitOf } from '@/utils/view/new-since-visit';
@@ -222,6 +223,42 @@ describe('new since the last visit', () => {
     vi.setSystemTime(T0 + 4 * HOUR);
     await visit([]);
     expect(marked()).toEqual([]);
+  });
+
+  it('comments another feature adds to the thread (merged comment pages) count as new when unseen', async () => {
+    await visit(HELD_BACK);
+    vi.setSystemTime(T0 + 2 * HOUR);
+    // A stand-in for the merge feature: on demand, it adds comment 11 (from another comment page) through ctx.thread.add.
+    let addPage: () => void = () => undefined;
+    const mergePages = defineViewFeature({
+      id: 'test-merge',
+      enabled: () => true,
+      setup: (ctx) => {
+        addPage = () => {
+          const element = ctx.doc.createElement('li');
+          element.id = 'comment-11';
+          const body = ctx.doc.createElement('article');
+          body.innerHTML = '<footer><b class="fn">From page 2</b></footer><div class="comment-content"><p>Merged</p></div>';
+          element.append(body);
+          ctx.journal.insert(element, root.querySelector('ol.comment-list')!);
+          const parts = new Map([['11', { element, body, content: body.querySelector('.comment-content'), name: body.querySelector('.fn'), replyLink: null }]]);
+          const comment = { ...full.thread.comments[0]!, id: '11', parentId: null, depth: 1, author: { name: 'From page 2', url: null, avatar: null } };
+          ctx.thread.add({ comments: [comment], parts });
+        };
+      },
+    });
+    destroyMounted();
+    document.body.innerHTML = '';
+    const section = buildSection(SKETCH);
+    root = section.root;
+    full = section.parsed;
+    view = mountView(section.parsed, root, OPTIONS, [...VIEW_FEATURES, mergePages], { primary: true });
+    await newSinceVisitOf(root)!.ready();
+    expect(marked()).toEqual(HELD_BACK);
+    addPage();
+    await settle();
+    expect(marked()).toEqual([...HELD_BACK, '11']);
+    await status('new').toBe('4 new since 9:00 AM');
   });
 
   it('on a first visit, marks the N most recent when asked (and steps through them), never on a return visit', async () => {
