@@ -19,7 +19,10 @@ import { setTestLanguage } from '../../setup/i18n';
 import { buildSection, destroyMounted, errorsOf, mountView, press, type SketchComment } from './view-fixtures';
 
 const HOUR = 3_600_000;
-const T0 = Date.UTC(2026, 11, 3, 9, 0);
+/** 10:00 UTC: the visits of these tests fall on the same calendar day (or not) in every zone from UTC−10 to UTC+11. */
+const T0 = Date.UTC(2026, 11, 3, 10, 0);
+/** A time of day as the reader's clock shows it (the formatter itself is tested in tests/unit/visits/format.test.ts). */
+const clock = (time: number) => new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(time);
 
 /** 1 → 2 → 3, 4 → 5, 6 → 7, 8 → 9, 10: the held-back visit lacks 5, 9 and 10 (the latest). */
 const SKETCH: SketchComment[] = [
@@ -120,7 +123,7 @@ describe('new since the last visit', () => {
       expect(label.getAttribute('title')).toBe('New since your last visit');
     }
     expect(root.querySelectorAll(`[${ATTR_UI}="new-mark"]`)).toHaveLength(3);
-    await status('new').toBe('3 new since 9:00 AM');
+    await status('new').toBe(`3 new since ${clock(T0)}`);
     expect(newSinceVisitOf(root)!.facts()).toMatchObject({ status: 'return', baseline: { at: T0 }, newIds: HELD_BACK });
     expect(errorsOf(view)).toEqual([]);
   });
@@ -200,7 +203,7 @@ describe('new since the last visit', () => {
     (await button('mark-all-read'))!.click();
     await settle();
     expect(marked()).toEqual([]);
-    await status('new').toBe('Nothing new since 11:00 AM');
+    await status('new').toBe(`Nothing new since ${clock(T0 + 2 * HOUR)}`);
     expect(await button('next-new')).toBeNull();
     vi.setSystemTime(T0 + 3 * HOUR);
     await visit([]);
@@ -218,7 +221,7 @@ describe('new since the last visit', () => {
     view.update(full);
     await settle();
     expect(marked()).toEqual(['9', '10']);
-    await status('new').toBe('2 new since 9:00 AM');
+    await status('new').toBe(`2 new since ${clock(T0)}`);
     // It was shown: the visit after this one does not mark it again.
     vi.setSystemTime(T0 + 4 * HOUR);
     await visit([]);
@@ -258,7 +261,7 @@ describe('new since the last visit', () => {
     addPage();
     await settle();
     expect(marked()).toEqual([...HELD_BACK, '11']);
-    await status('new').toBe('4 new since 9:00 AM');
+    await status('new').toBe(`4 new since ${clock(T0)}`);
   });
 
   it('on a first visit, marks the N most recent when asked (and steps through them), never on a return visit', async () => {
