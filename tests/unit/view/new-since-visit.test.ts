@@ -185,6 +185,20 @@ describe('new since the last visit', () => {
     expect(folded()).toEqual(['1', '6']);
   });
 
+  it('"fold the threads with nothing new": a new reply arriving in a folded thread opens it', async () => {
+    await visit(['3', ...HELD_BACK]);
+    vi.setSystemTime(T0 + 2 * HOUR);
+    await visit(['3'], { ...OPTIONS, foldWithoutNew: true });
+    expect(folded()).toEqual(['1', '6']);
+    // Comment 3 (a reply to 2, in thread 1) is posted while the page is open.
+    root.querySelector('#comment-2 > ol.children')!.append(full.elements.get('3')!);
+    view.update(full);
+    await settle();
+    expect(marked()).toEqual(['3', '5', '9', '10']);
+    expect(folded()).toEqual(['6']);
+    expect(view.isVisible('3')).toBe(true);
+  });
+
   it('"fold the threads with nothing new" opens the threads with new replies that were folded', async () => {
     // Auto-collapse from depth 1 folds 1, 2, 4, 6, 8 by itself: the option opens 4 and 8 (new replies 5 and 9).
     await returnVisit({ ...OPTIONS, foldWithoutNew: true, autoCollapseDepth: 1 });

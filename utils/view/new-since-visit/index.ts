@@ -223,13 +223,19 @@ function setUp(ctx: FeatureContext): () => void {
     if (newList.length === 0) return;
     const { index } = ctx.state;
     const withNew = new Set(newList.map((id) => index.rootOf(id)));
+    foldedByUs = index.roots.filter((id) => !withNew.has(id) && index.hasReplies(id) && !ctx.state.isCollapsed(id));
+    openAround(newList);
+    ctx.state.collapse(foldedByUs, true);
+  }
+
+  /** Open every folded thread that holds one of `ids` (the threads with new replies are open). */
+  function openAround(ids: readonly string[]): void {
+    const { index } = ctx.state;
     const folded = new Set<string>();
-    for (const id of newList) {
+    for (const id of ids) {
       for (let at = index.parent(id); at !== null; at = index.parent(at)) if (ctx.state.isCollapsed(at)) folded.add(at);
     }
-    foldedByUs = index.roots.filter((id) => !withNew.has(id) && index.hasReplies(id) && !ctx.state.isCollapsed(id));
-    ctx.state.collapse(folded, false);
-    ctx.state.collapse(foldedByUs, true);
+    if (folded.size > 0) ctx.state.collapse(folded, false);
   }
 
   function unfoldOurs(): void {
@@ -265,8 +271,11 @@ function setUp(ctx: FeatureContext): () => void {
 
   ctx.on('thread', () => {
     if (!opened) return; // the opening takes them
+    const before = new Set(newList);
     takeArrivals();
     sync();
+    // A new reply arriving in a thread the option folded opens it; nothing else moves while the reader reads.
+    if (options.foldWithoutNew) openAround(newList.filter((id) => !before.has(id)));
   });
 
   const touch = () => {
