@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import {
   DEFAULT_OPTIONS,
+  HIGHLIGHT_RECENT_CHOICES,
   MAX_AUTO_COLLAPSE_DEPTH,
   MAX_BIG_THREAD_THRESHOLD,
   isActiveOn,
@@ -186,10 +187,40 @@ export function OptionsPanel({
           {t('popup_rememberVisits')}
         </label>
         <p class="hint indent">{t('popup_rememberVisitsHint')}</p>
+        <label class="check indent">
+          <input
+            type="checkbox"
+            checked={options.foldWithoutNew}
+            disabled={!options.rememberVisits}
+            onChange={(e) => onChange({ foldWithoutNew: e.currentTarget.checked })}
+          />
+          {t('popup_foldWithoutNew')}
+        </label>
+        <p class="hint indent">{t('popup_foldWithoutNewHint')}</p>
+        <label class="field indent" for="opt-recent">
+          {t('popup_highlightRecent')}
+        </label>
+        <select
+          id="opt-recent"
+          class="indent"
+          value={String(options.highlightRecent)}
+          onChange={(e) => onChange({ highlightRecent: Number(e.currentTarget.value) })}
+        >
+          {recentChoices(options.highlightRecent).map((count) => (
+            <option key={count} value={String(count)}>
+              {count === 0 ? t('popup_highlightRecentOff') : String(count)}
+            </option>
+          ))}
+        </select>
         {onForgetVisits && <ForgetVisits onForget={onForgetVisits} />}
       </div>
     </details>
   );
+}
+
+/** The popup's choices for "mark the most recent", and the stored value when it is another (set elsewhere). */
+function recentChoices(current: number): number[] {
+  return HIGHLIGHT_RECENT_CHOICES.includes(current) ? [...HIGHLIGHT_RECENT_CHOICES] : [...HIGHLIGHT_RECENT_CHOICES, current].sort((a, b) => a - b);
 }
 
 /** "Forget what I have read", with its outcome said next to it. */

@@ -11,6 +11,7 @@ import type { CommentSection, EmbeddedSystem } from '@/utils/detect/types';
 import { onMessage, sendMessage, type PageState, type PageStatus } from '@/utils/messaging/protocol';
 import { parseSection } from '@/utils/parse/parse-section';
 import type { ParsedSection } from '@/utils/parse/types';
+import { uiLanguage } from '@/utils/i18n';
 import { isActiveOn, optionsItem, type ThreadlightOptions } from '@/utils/storage/options';
 import { summarizeThread } from '@/utils/thread/stats';
 import { ThreadIndex } from '@/utils/thread/thread-index';
@@ -18,6 +19,9 @@ import type { Scheduler } from '@/utils/view/core/scheduler';
 import { nextTask } from '@/utils/view/core/scheduler';
 import { scrollToElement } from '@/utils/view/core/scroll-anchor';
 import { mountThreadView, type ViewController, type ViewFeature } from '@/utils/view/mount-thread-view';
+import { newSinceVisitOf } from '@/utils/view/new-since-visit';
+import { popupVisitFields, withNewCounts } from '@/utils/visits/page-state';
+import { buildTimeline } from '@/utils/visits/timeline';
 
 /** The part of WXT's ContentScriptContext the session uses. */
 export type SessionContext = Pick<ContentScriptContext, 'onInvalidated' | 'setTimeout' | 'addEventListener'>;
@@ -281,12 +285,16 @@ export function startPageSession(config: PageSessionConfig): PageSession {
         count: participant.commentIds.length,
       }))
       .sort((a, b) => b.count - a.count);
+    // What is new and the timeline, from the figures the toolbar shows (the new-since-visit feature's).
+    const visitFields = status === 'enhanced' ? visitState(primary, thread) : {};
     return {
       ...base,
+      ...(visitFields.visit && { visit: visitFields.visit }),
+      ...(visitFields.timeline !== undefined && { timeline: visitFields.timeline }),
       stats: primary.view?.stats() ?? summarizeThread(index),
       dialect: thread.dialect,
       postAuthor: thread.postAuthor,
-      participants,
+      participants: visitFields.newByParticipant ? withNewCounts(participants, visitFields.newByParticipant) : participants,
       pings: thread.comments
         .filter((comment) => comment.type !== 'comment')
         .map((comment) => ({
@@ -299,13 +307,32 @@ export function startPageSession(config: PageSessionConfig): PageSession {
     };
   }
 
-  function focusParticipant(key: string, index: number): { index: number; total: number } {
+  /**
+   * The popup's visit line, timeline and participants' new counts. The timeline does not depend on visits: it is
+   * there when they are not remembered too.
+   */
+  function visitState(primary: FoundSection, thread: ThreadIndex['thread']): Partial<Pick<PageState, 'visit' | 'timeline'>> & {
+    newByParticipant?: Map<string, number>;
+  } {
+    const facts = primary.view ? newSinceVisitOf(primary.view.root)?.facts() : null;
+    if (!facts) return { timeline: buildTimeline(thread.comments, { locale: uiLanguage() }) };
+    return popupVisitFields(thread, facts, { locale: uiLanguage() });
+  }
+
+  /** The comments marked new on the main section (empty when the feature is off or nothing is new). */
+  function newIdsOf(primary: FoundSection | undefined): ReadonlySet<string> {
+    const handle = primary?.view ? newSinceVisitOf(primary.view.root) : null;
+    return new Set(handle?.newIds() ?? []);
+  }
+
+  function focusParticipant(key: string, index: number, newOnly = false): { index: number; total: number } {
     const primary = main();
     if (!primary) return { index: 0, total: 0 };
     const threadIndex = primary.view?.state.index ?? new ThreadIndex(primary.parsed.thread);
     const parts = primary.view?.parsed.parts ?? primary.parsed.parts;
     const participant = threadIndex.people.participants.find((p) => p.key === key);
-    const ids = participant?.commentIds.filter((id) => parts.has(id)) ?? [];
+    const fresh = newOnly ? newIdsOf(primary) : null;
+    const ids = participant?.commentIds.filter((id) => parts.has(id) && (!fresh || fresh.has(id))) ?? [];
     if (ids.length === 0) {
       primary.view?.setFocus([]);
       return { index: 0, total: 0 };
@@ -320,6 +347,28 @@ export function startPageSession(config: PageSessionConfig): PageSession {
     const target = parts.get(id)?.body;
     if (target) scrollToElement(target, 'center');
     return { index: position, total: ids.length };
+  }
+
+  /** Select comment `id` and bring it to the middle of the screen, opening a folded thread that holds it. */
+  function scrollToComment(id: string): boolean {
+    const view = main()?.view;
+    const body = view?.parsed.parts.get(id)?.body;
+    if (!view || !body || !view.state.index.byId.has(id)) return false;
+    view.select(id, { scroll: false });
+    if (view.selectedId() !== id) return false;
+    // A hidden page (the popup as a full page on Android, or opened as a tab) drops a smooth scroll: jump there.
+    if (body.ownerDocument.visibilityState === 'hidden' && typeof body.scrollIntoView === 'function') body.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    else scrollToElement(body, 'center');
+    return true;
+  }
+
+  /** "Mark all as read" from the popup: the new count after (0, or what arrived meanwhile). */
+  async function markAllRead(): Promise<{ newCount: number }> {
+    const view = main()?.view;
+    const handle = view ? newSinceVisitOf(view.root) : null;
+    if (!handle) return { newCount: 0 };
+    await handle.markAllRead();
+    return { newCount: handle.newIds().length };
   }
 
   // Every handler answers even when the page failed: the popup shows the recorded errors.
@@ -342,7 +391,15 @@ export function startPageSession(config: PageSessionConfig): PageSession {
       ),
       onMessage(
         'focusParticipant',
-        guard('focusParticipant', ({ data }) => focusParticipant(data.key, data.index), { index: 0, total: 0 }),
+        guard('focusParticipant', ({ data }) => focusParticipant(data.key, data.index, data.newOnly === true), { index: 0, total: 0 }),
+      ),
+      onMessage(
+        'scrollToComment',
+        guard('scrollToComment', ({ data }) => scrollToComment(String(data?.id ?? '')), false),
+      ),
+      onMessage(
+        'markAllRead',
+        guard('markAllRead', () => markAllRead().catch((error: unknown) => (record('markAllRead', error), { newCount: 0 })), Promise.resolve({ newCount: 0 })),
       ),
       onMessage(
         'clearParticipantFocus',

@@ -25,6 +25,10 @@ export interface ThreadlightOptions {
   keyboardShortcuts: boolean;
   /** Remember what the reader has seen of each post, to mark what is new (docs/new-since-last-visit.md). */
   rememberVisits: boolean;
+  /** On a return visit with new comments, fold the threads with nothing new and open the ones with new replies. */
+  foldWithoutNew: boolean;
+  /** When there is no previous visit to compare with, mark this many most recent comments; 0 = off. */
+  highlightRecent: number;
 }
 
 export const DEFAULT_OPTIONS: ThreadlightOptions = {
@@ -38,12 +42,17 @@ export const DEFAULT_OPTIONS: ThreadlightOptions = {
   inferReplies: 'links',
   keyboardShortcuts: true,
   rememberVisits: true,
+  foldWithoutNew: false,
+  highlightRecent: 0,
 };
 
 /** Deepest level the popup offers for auto-collapse (WordPress's own default nesting limit is 5). */
 export const MAX_AUTO_COLLAPSE_DEPTH = 6;
 /** Above this, a "big thread" threshold is a typo: a page never holds that many comments. */
 export const MAX_BIG_THREAD_THRESHOLD = 100_000;
+/** The choices the popup offers for "mark the N most recent" (0 = off); any integer up to the last is accepted. */
+export const HIGHLIGHT_RECENT_CHOICES: readonly number[] = [0, 5, 10, 20, 50];
+export const MAX_HIGHLIGHT_RECENT = 500;
 /** A stored list longer than this is corrupted, not a reader's choice. */
 const MAX_DISABLED_SITES = 5_000;
 const PINGBACK_DISPLAYS: readonly PingbackDisplay[] = ['shown', 'collapsed', 'hidden'];
@@ -103,6 +112,8 @@ export function normalizeOptions(stored: unknown): ThreadlightOptions {
     inferReplies: pick(raw.inferReplies, isOneOf(REPLY_INFERENCES), d.inferReplies),
     keyboardShortcuts: pick(raw.keyboardShortcuts, isBoolean, d.keyboardShortcuts),
     rememberVisits: pick(raw.rememberVisits, isBoolean, d.rememberVisits),
+    foldWithoutNew: pick(raw.foldWithoutNew, isBoolean, d.foldWithoutNew),
+    highlightRecent: pick(raw.highlightRecent, isIntegerIn(0, MAX_HIGHLIGHT_RECENT), d.highlightRecent),
   };
 }
 

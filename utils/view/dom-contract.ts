@@ -32,6 +32,10 @@ export const ATTR_SELECTED = 'data-threadlight-selected';
 export const ATTR_FOCUS = 'data-threadlight-focus';
 /** On a top-level comment whose thread holds a reply by the post author: the author-highlight feature's field. */
 export const ATTR_AUTHOR_REPLIED = 'data-threadlight-author-replied';
+/** On each comment that was not on the page at the reader's previous visit: the new-since-visit feature's "new" field. */
+export const ATTR_NEW = 'data-threadlight-new';
+/** On each of the N most recent comments when there is no previous visit: the new-since-visit feature's "recent" field. */
+export const ATTR_RECENT = 'data-threadlight-recent';
 /**
  * On each comment's own content element (CommentParts.body): a token list of the states styled on the body
  * rather than on the item, which holds the nested replies: "post-author", "selected", "focus", and the tokens of
@@ -86,6 +90,8 @@ export const DOM_CONTRACT_NAMES = [
   ATTR_SELECTED,
   ATTR_FOCUS,
   ATTR_AUTHOR_REPLIED,
+  ATTR_NEW,
+  ATTR_RECENT,
   ATTR_BODY,
   ATTR_UI,
   ATTR_TOGGLE,

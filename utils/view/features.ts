@@ -6,6 +6,7 @@ import { authorHighlightFeature } from '@/utils/view/author-highlight';
 import type { ViewFeature } from '@/utils/view/core/types';
 import { inferredLinksFeature } from '@/utils/view/inferred-links';
 import { keyboardFeature } from '@/utils/view/keyboard';
+import { newSinceVisitFeature } from '@/utils/view/new-since-visit';
 import { pingbacksFeature } from '@/utils/view/pingbacks';
 import { previewFeature } from '@/utils/view/preview';
 import { toolbarFeature } from '@/utils/view/toolbar';
@@ -17,6 +18,7 @@ export const VIEW_FEATURES: readonly ViewFeature[] = [
   authorHighlightFeature,
   // Before the features that add keys: the core's movement keys come first in the help dialog.
   keyboardFeature,
+  newSinceVisitFeature,
   previewFeature,
   toolbarFeature,
 ];

@@ -111,10 +111,15 @@ function hash(text: string): string {
 export function normalizePostUrl(url: URL): string {
   let path = url.pathname.replace(COMMENT_PAGE_SEGMENT, '/').replace(AMP_SEGMENT, '/');
   path = path.replace(/\/+$/, '');
-  const params = [...url.searchParams.entries()]
-    .filter(([name]) => !isIgnoredParam(name))
-    .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
-  const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : '';
+  // forEach and append, not the iterators: in a Firefox content script, searchParams.entries() is not iterable.
+  const params: [string, string][] = [];
+  url.searchParams.forEach((value, name) => {
+    if (!isIgnoredParam(name)) params.push([name, value]);
+  });
+  params.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+  const sorted = new URLSearchParams();
+  for (const [name, value] of params) sorted.append(name, value);
+  const query = params.length > 0 ? `?${sorted.toString()}` : '';
   const key = `${siteOf(url)}${path}${query}`;
   return key.length > MAX_KEY_LENGTH ? `${key.slice(0, MAX_KEY_LENGTH - 9)}#${hash(key)}` : key;
 }

@@ -118,6 +118,29 @@ describe('options in the popup', () => {
     expect(container!.querySelector<HTMLFieldSetElement>('fieldset.swatches')!.disabled).toBe(true);
   });
 
+  it('writes the visit options: fold the threads with nothing new, mark the most recent', async () => {
+    const fold = byLabel(container!, 'Fold the threads with nothing new');
+    expect(fold.checked).toBe(false);
+    await click(fold);
+    expect((await stored()).foldWithoutNew).toBe(true);
+    const recent = byLabel<HTMLSelectElement>(container!, 'On a first visit, mark the most recent');
+    expect([...recent.options].map((o) => [o.value, o.text])).toEqual([['0', 'Off'], ['5', '5'], ['10', '10'], ['20', '20'], ['50', '50']]);
+    await choose(recent, '10');
+    expect((await stored()).highlightRecent).toBe(10);
+    // Nothing is remembered: nothing can be new, the fold option means nothing (the most recent still work).
+    await click(byLabel(container!, 'Remember what I have read (marks new comments)'));
+    expect(fold.disabled).toBe(true);
+    expect(recent.disabled).toBe(false);
+  });
+
+  it('shows a "most recent" count set elsewhere among the choices', async () => {
+    await act(() => optionsItem.setValue({ ...DEFAULT_OPTIONS, highlightRecent: 7 }));
+    await settle();
+    const recent = byLabel<HTMLSelectElement>(container!, 'On a first visit, mark the most recent');
+    expect(recent.value).toBe('7');
+    expect([...recent.options].map((o) => o.value)).toEqual(['0', '5', '7', '10', '20', '50']);
+  });
+
   it('follows changes made elsewhere (another popup, a content script)', async () => {
     await act(() => optionsItem.setValue({ ...DEFAULT_OPTIONS, keyboardShortcuts: false, pingbacks: 'shown' }));
     await settle();

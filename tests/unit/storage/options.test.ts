@@ -36,6 +36,8 @@ describe('normalizeOptions', () => {
       inferReplies: 'renest',
       keyboardShortcuts: false,
       rememberVisits: false,
+      foldWithoutNew: true,
+      highlightRecent: 20,
     };
     expect(normalizeOptions(custom)).toEqual(custom);
   });
@@ -73,6 +75,13 @@ describe('normalizeOptions', () => {
       bigThreadThreshold: 0,
     });
     expect(normalizeOptions({ autoCollapseDepth: 7 }).autoCollapseDepth).toBe(0);
+  });
+
+  it('keeps the visit options within their bounds', () => {
+    expect(normalizeOptions({ foldWithoutNew: true, highlightRecent: 500 })).toMatchObject({ foldWithoutNew: true, highlightRecent: 500 });
+    expect(normalizeOptions({ foldWithoutNew: 'yes', highlightRecent: 501 })).toMatchObject({ foldWithoutNew: false, highlightRecent: 0 });
+    expect(normalizeOptions({ highlightRecent: -1 }).highlightRecent).toBe(0);
+    expect(normalizeOptions({ highlightRecent: 2.5 }).highlightRecent).toBe(0);
   });
 
   it('cleans the disabled-sites list entry by entry', () => {
