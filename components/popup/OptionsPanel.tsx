@@ -187,6 +187,16 @@ export function OptionsPanel({
         </label>
         <p class="hint indent">{t('popup_rememberVisitsHint')}</p>
         {onForgetVisits && <ForgetVisits onForget={onForgetVisits} />}
+
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={options.autoMergePages}
+            onChange={(e) => onChange({ autoMergePages: e.currentTarget.checked })}
+          />
+          {t('popup_autoMergePages')}
+        </label>
+        <p class="hint indent">{t('popup_autoMergePagesHint')}</p>
       </div>
     </details>
   );

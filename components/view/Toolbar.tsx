@@ -13,13 +13,16 @@ export interface ToolbarProps {
 
 function Item({ item }: { item: ToolbarItem }) {
   if (item.kind === 'status') {
+    const text = item.text();
+    if (!text) return null;
     return (
       <span class="status" {...{ [ATTR_STATUS]: item.id }}>
-        {item.text()}
+        {text}
       </span>
     );
   }
   if (item.kind === 'custom') return <span class="custom">{item.render()}</span>;
+  if (item.hidden?.()) return null;
   const text = item.label();
   const pressed = item.pressed?.();
   return (

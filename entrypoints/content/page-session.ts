@@ -17,6 +17,7 @@ import { ThreadIndex } from '@/utils/thread/thread-index';
 import type { Scheduler } from '@/utils/view/core/scheduler';
 import { nextTask } from '@/utils/view/core/scheduler';
 import { scrollToElement } from '@/utils/view/core/scroll-anchor';
+import { mergeHandleOf } from '@/utils/view/merge-pages/registry';
 import { mountThreadView, type ViewController, type ViewFeature } from '@/utils/view/mount-thread-view';
 
 /** The part of WXT's ContentScriptContext the session uses. */
@@ -296,7 +297,14 @@ export function startPageSession(config: PageSessionConfig): PageSession {
           type: comment.type as 'pingback' | 'trackback',
         })),
       pagination: thread.pagination ? { current: thread.pagination.current, total: thread.pagination.total } : null,
+      ...mergeStateOf(primary),
     };
+  }
+
+  /** The comment pages put together (the merge-pages feature of the main section's view), when paginated. */
+  function mergeStateOf(entry: FoundSection): Pick<PageState, 'merge'> {
+    const handle = entry.view ? mergeHandleOf(entry.view.root) : null;
+    return handle ? { merge: handle.snapshot() } : {};
   }
 
   function focusParticipant(key: string, index: number): { index: number; total: number } {
@@ -343,6 +351,13 @@ export function startPageSession(config: PageSessionConfig): PageSession {
       onMessage(
         'focusParticipant',
         guard('focusParticipant', ({ data }) => focusParticipant(data.key, data.index), { index: 0, total: 0 }),
+      ),
+      onMessage(
+        'loadAllPages',
+        guard('loadAllPages', () => {
+          const view = main()?.view;
+          return view ? (mergeHandleOf(view.root)?.start() ?? false) : false;
+        }, false),
       ),
       onMessage(
         'clearParticipantFocus',

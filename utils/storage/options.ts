@@ -25,6 +25,8 @@ export interface ThreadlightOptions {
   keyboardShortcuts: boolean;
   /** Remember what the reader has seen of each post, to mark what is new (docs/new-since-last-visit.md). */
   rememberVisits: boolean;
+  /** Put a paginated thread's comment pages together as soon as the page opens (docs/merge-and-find.md). */
+  autoMergePages: boolean;
 }
 
 export const DEFAULT_OPTIONS: ThreadlightOptions = {
@@ -38,6 +40,7 @@ export const DEFAULT_OPTIONS: ThreadlightOptions = {
   inferReplies: 'links',
   keyboardShortcuts: true,
   rememberVisits: true,
+  autoMergePages: false,
 };
 
 /** Deepest level the popup offers for auto-collapse (WordPress's own default nesting limit is 5). */
@@ -103,6 +106,7 @@ export function normalizeOptions(stored: unknown): ThreadlightOptions {
     inferReplies: pick(raw.inferReplies, isOneOf(REPLY_INFERENCES), d.inferReplies),
     keyboardShortcuts: pick(raw.keyboardShortcuts, isBoolean, d.keyboardShortcuts),
     rememberVisits: pick(raw.rememberVisits, isBoolean, d.rememberVisits),
+    autoMergePages: pick(raw.autoMergePages, isBoolean, d.autoMergePages),
   };
 }
 

@@ -4,8 +4,10 @@
  */
 import { authorHighlightFeature } from '@/utils/view/author-highlight';
 import type { ViewFeature } from '@/utils/view/core/types';
+import { findFeature } from '@/utils/view/find';
 import { inferredLinksFeature } from '@/utils/view/inferred-links';
 import { keyboardFeature } from '@/utils/view/keyboard';
+import { mergePagesFeature } from '@/utils/view/merge-pages';
 import { pingbacksFeature } from '@/utils/view/pingbacks';
 import { previewFeature } from '@/utils/view/preview';
 import { toolbarFeature } from '@/utils/view/toolbar';
@@ -18,5 +20,7 @@ export const VIEW_FEATURES: readonly ViewFeature[] = [
   // Before the features that add keys: the core's movement keys come first in the help dialog.
   keyboardFeature,
   previewFeature,
+  mergePagesFeature,
+  findFeature,
   toolbarFeature,
 ];

@@ -36,6 +36,7 @@ describe('normalizeOptions', () => {
       inferReplies: 'renest',
       keyboardShortcuts: false,
       rememberVisits: false,
+      autoMergePages: true,
     };
     expect(normalizeOptions(custom)).toEqual(custom);
   });
