@@ -109,14 +109,14 @@ export const findFeature = defineViewFeature({
       ctx.toolbar.announce(findStatusText(current, results));
     };
 
-    const focusField = (tries = 10) => {
+    const focusField = (tries = 40) => {
       const input = inputRef.current;
       if (input && input.isConnected) {
         input.focus({ preventScroll: true });
         if ((input.getRootNode() as Document | ShadowRoot).activeElement === input) return;
       }
-      // The toolbar shows while the section is on screen: it may be drawing; try again next frame.
-      if (tries > 0) setTimeout(() => !ctx.signal.aborted && open && focusField(tries - 1), 30);
+      // The toolbar shows while the section is on screen: it may be drawing, or the page scrolling to the section.
+      if (tries > 0) setTimeout(() => !ctx.signal.aborted && open && focusField(tries - 1), 50);
     };
 
     const openField = () => {
@@ -161,7 +161,13 @@ export const findFeature = defineViewFeature({
           false,
         );
         state.select(before.selected, { scroll: false });
-        if (before.scroll && view) view.scrollTo(before.scroll.x, before.scroll.y);
+        const scroll = before.scroll;
+        if (scroll && view) {
+          const back = () => view.scrollTo({ left: scroll.x, top: scroll.y, behavior: 'instant' });
+          back();
+          // Folding keeps the comment on screen in place at the next frame (keepInPlace): come back after it.
+          if (typeof view.requestAnimationFrame === 'function') view.requestAnimationFrame(back);
+        }
         const focus = before.focus as HTMLElement | null;
         if (focus && focus !== doc.body && focus.isConnected && typeof focus.focus === 'function') focus.focus({ preventScroll: true });
       }
