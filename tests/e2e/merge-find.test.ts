@@ -9,10 +9,11 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { buildXssPage, PWNED_RECORDER } from '../hostile/hostile-pages.ts';
 import { asCommentPage, pageHtml, ORIGIN, POST_PATH, type SiteOptions } from '../unit/merge/synthetic-site.ts';
-import type { E2EPage } from './lib/browsers.ts';
+import type { E2EBrowser, E2EPage } from './lib/browsers.ts';
 import { THEMES } from './lib/corpus.ts';
 import { servePagedPost } from './lib/paged-site.ts';
 import { documentHTML, locateSectionRoot, sectionHTML, sectionHTMLIn, waitForBailOut } from './lib/section-html.ts';
+import { lookThroughPage } from './lib/probes.ts';
 import { startServer } from './lib/server.ts';
 import { inEachBrowser, TEST_TIMEOUT, waitForContentScript } from './lib/session.ts';
 
@@ -43,17 +44,27 @@ const announced = (): string => document.querySelector('threadlight-toolbar')?.s
 const pwnedCalls = () => ((window as unknown as { __pwnedCalls?: string[] }).__pwnedCalls ?? []).slice();
 
 /** Click "Show all pages" once, wait for the outcome. */
-async function showAllPages(page: E2EPage): Promise<string> {
+async function showAllPages(page: E2EPage, browser?: E2EBrowser): Promise<string> {
   await page.waitUntil(toolbarText, 'load-all-pages', { what: 'the "show all pages" control' });
   assert.equal(await page.run(clickToolbar, 'load-all-pages'), true);
-  await page.waitUntil(
-    () => {
-      const shadow = document.querySelector('threadlight-toolbar')?.shadowRoot;
-      return !shadow?.querySelector('[data-threadlight-action="load-all-pages"][aria-pressed="true"]') && !!shadow?.querySelector('[data-threadlight-status="merge-progress"]');
-    },
-    undefined,
-    { what: 'the merge to end', timeout: 30_000 },
-  );
+  try {
+    await page.waitUntil(
+      () => {
+        const shadow = document.querySelector('threadlight-toolbar')?.shadowRoot;
+        return !shadow?.querySelector('[data-threadlight-action="load-all-pages"][aria-pressed="true"]') && !!shadow?.querySelector('[data-threadlight-status="merge-progress"]');
+      },
+      undefined,
+      { what: 'the merge to end', timeout: 30_000 },
+    );
+  } catch (error) {
+    const control = await page.run(toolbarText, 'load-all-pages');
+    const status = await page.run(toolbarText, 'merge-progress');
+    // What the content script recorded (the popup's diagnostics).
+    const popup = browser ? await browser.openPopup(page).catch(() => null) : null;
+    const errors = popup ? await popup.run(() => Array.from(document.querySelectorAll('.diagnostics code')).map((code) => code.textContent)) : [];
+    await popup?.close();
+    throw new Error(`${(error as Error).message}; control: ${control}; status: ${status}; errors: ${JSON.stringify(errors)}`);
+  }
   return (await page.run(toolbarText, 'merge-progress')) ?? '';
 }
 
@@ -81,8 +92,10 @@ inEachBrowser('show all comment pages and find in them', (session) => {
           assert.ok(where, `${url} got enhanced`);
           const onePage = await page.run(readThread);
           assert.ok(onePage.length < 58 && onePage.length > 0, `${onePage.length} comments before`);
-          const outcome = await showAllPages(page);
+          const outcome = await showAllPages(page, session().browser);
           assert.match(outcome, /All 2 pages shown/);
+          // The view marks comments in slices (the screen first): wait for the last one.
+          await page.waitUntil((count) => document.querySelectorAll('[data-threadlight-comment]').length === count, expected.length, { what: 'every comment marked' });
           assert.deepEqual(await page.run(readThread), expected, `${url}: reading order, parents and depths`);
           // The figures count people's comments: the thread's pingback apart.
           const people = post.pages.flatMap((p) => p.truth.comments).filter((c) => c.type === 'comment').length;
@@ -105,7 +118,7 @@ inEachBrowser('show all comment pages and find in them', (session) => {
         // What the reader sees, merged (after the checks above: see the note on screenshots).
         const shown = await session().openPage(post.postUrl);
         await waitForContentScript(shown);
-        await showAllPages(shown);
+        await showAllPages(shown, session().browser);
         await shown.screenshot(`merge-${theme}`);
         await shown.close();
       } finally {
@@ -127,19 +140,12 @@ inEachBrowser('show all comment pages and find in them', (session) => {
       server.serveAt(`${POST_PATH}comment-page-2/`, hostile);
       const page = await session().openPage(pageOne);
       await waitForContentScript(page);
-      const before = (await page.run(readThread)).length;
-      const outcome = await showAllPages(page);
+      const outcome = await showAllPages(page, session().browser);
       assert.match(outcome, /All 2 pages shown/);
-      const after = (await page.run(readThread)).length;
-      assert.ok(after - before > 150, `${after - before} hostile comments merged`);
+      const merged = await page.run(() => document.querySelectorAll('[data-threadlight-merged]').length);
+      assert.ok(merged > 150, `${merged} hostile comments merged`);
       // Give images time to fail and anything scheduled time to run, then look through the page, unfolded.
-      await page.run(async () => {
-        for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
-          window.scrollTo(0, y);
-          await new Promise((resolve) => requestAnimationFrame(resolve));
-        }
-        await new Promise((resolve) => setTimeout(resolve, 1500));
-      });
+      await page.run(lookThroughPage);
       assert.deepEqual(await page.run(pwnedCalls), [], 'no payload ran');
       await page.close();
     } finally {
@@ -153,7 +159,7 @@ inEachBrowser('show all comment pages and find in them', (session) => {
       const post = servePagedPost(server, 'twentytwentyone');
       const page = await session().openPage(post.pages[0]!.url);
       await waitForContentScript(page);
-      await showAllPages(page);
+      await showAllPages(page, session().browser);
       // A merged reply with an accented word: fold its thread, then look for that word without accents, in capitals.
       const target = await page.run(() => {
         for (const element of Array.from(document.querySelectorAll('[data-threadlight-merged]'))) {
