@@ -90,10 +90,11 @@ export function FindField(props: FindFieldProps) {
 export const FIND_FIELD_CSS = `
 .find { display: inline-flex; align-items: center; gap: 2px; }
 .find input {
-  box-sizing: border-box; width: 14em; min-height: 28px; padding: 2px 10px; margin: 0 2px;
+  box-sizing: border-box; width: 11em; min-height: 28px; padding: 2px 10px; margin: 0 2px;
   font: inherit; color: inherit; background: transparent;
   border: 1px solid var(--tl-line, currentColor); border-radius: 999px;
 }
+.find input::-webkit-search-cancel-button { display: none; }
 .find input:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
 .find input::placeholder { color: var(--tl-muted, currentColor); opacity: 1; }
 .find-count { min-width: 3.5em; text-align: center; font-variant-numeric: tabular-nums; }

@@ -74,6 +74,7 @@ export const TOOLBAR_CSS = `
   border: 1px solid var(--tl-line, currentColor); border-radius: 999px; box-shadow: var(--tl-shadow);
   max-width: calc(100vw - 32px); overflow-x: auto; box-sizing: border-box;
 }
+.bar > * { flex-shrink: 0; }
 button {
   all: unset; box-sizing: border-box; cursor: pointer; white-space: nowrap;
   display: inline-flex; align-items: center; justify-content: center; min-width: 28px; min-height: 28px;

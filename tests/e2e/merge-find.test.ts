@@ -50,8 +50,10 @@ async function showAllPages(page: E2EPage, browser?: E2EBrowser): Promise<string
   try {
     await page.waitUntil(
       () => {
+        // Done: the control is gone (every page shown), or back with the outcome beside it (a page missing).
         const shadow = document.querySelector('threadlight-toolbar')?.shadowRoot;
-        return !shadow?.querySelector('[data-threadlight-action="load-all-pages"][aria-pressed="true"]') && !!shadow?.querySelector('[data-threadlight-status="merge-progress"]');
+        const control = shadow?.querySelector('[data-threadlight-action="load-all-pages"]');
+        return control?.getAttribute('aria-pressed') !== 'true' && (!control || !!shadow?.querySelector('[data-threadlight-status="merge-progress"]'));
       },
       undefined,
       { what: 'the merge to end', timeout: 30_000 },
@@ -65,7 +67,11 @@ async function showAllPages(page: E2EPage, browser?: E2EBrowser): Promise<string
     await popup?.close();
     throw new Error(`${(error as Error).message}; control: ${control}; status: ${status}; errors: ${JSON.stringify(errors)}`);
   }
-  return (await page.run(toolbarText, 'merge-progress')) ?? '';
+  const status = await page.run(toolbarText, 'merge-progress');
+  if (status !== null) return status;
+  // Every page shown: the outcome is announced (the toolbar's live region), the figures say the count.
+  await page.waitUntil(() => /pages shown/.test(document.querySelector('threadlight-toolbar')?.shadowRoot?.querySelector('[aria-live]')?.textContent ?? ''), undefined, { what: 'the outcome announced' });
+  return page.run(announced);
 }
 
 inEachBrowser('show all comment pages and find in them', (session) => {

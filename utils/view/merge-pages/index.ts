@@ -189,7 +189,9 @@ export function createMergePagesFeature(config: MergeFeatureConfig = {}) {
           else start();
         },
       });
-      ctx.toolbar.add({ kind: 'status', id: 'merge-progress', order: 71, text: () => (phase.kind === 'idle' ? '' : statusText()) });
+      // Progress while loading; after, the outcome only when something is missing (the figures say the rest).
+      const toolbarStatus = () => (phase.kind === 'loading' || (phase.kind === 'done' && phase.result.outcome !== 'complete') ? statusText() : '');
+      ctx.toolbar.add({ kind: 'status', id: 'merge-progress', order: 71, text: toolbarStatus });
 
       const cleanupHandle = registerMergeHandle(ctx.root, {
         snapshot: (): PageMergeState => ({
