@@ -5,6 +5,8 @@
  * failures are said in place and in the popup's state; find is accent- and case-insensitive, opens the folded thread
  * holding the current match, shows only matches with their parents, and Escape restores the view.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { foldQuery } from '@/utils/find/fold';
 import { FIND_HIGHLIGHTS } from '@/utils/find/highlight';
@@ -18,6 +20,8 @@ import { mountThreadView } from '@/utils/view/mount-thread-view';
 import { SYNC_SCHEDULER } from '@/utils/view/core/scheduler';
 import { ATTR_ACTION, ATTR_COMMENT, ATTR_DEPTH, ATTR_HIDDEN, ATTR_MERGED, ATTR_STATUS, ATTR_UI, fieldAttribute } from '@/utils/view/dom-contract';
 import { sharedOrNotice } from '../../shared-material';
+import { FIXTURES_DIR } from '../../corpus/corpus-pages';
+import { cutThread, drupalPageUrl } from '../merge/cut-pages';
 import { fakeFetch, openPage, savedPages, siteRoutes, truthLines, type OpenedPage } from '../merge/paged-site';
 
 const shared = sharedOrNotice('merge and find features on the paged corpus post (../shared/corpus)');
@@ -223,3 +227,31 @@ function isAncestor(view: ViewController, ancestor: string, id: string): boolean
   for (let at = view.state.index.parent(id); at !== null; at = view.state.index.parent(at)) if (at === ancestor) return true;
   return false;
 }
+
+describe('a dialect whose pages are declined (Drupal)', () => {
+  it('shows no control, fetches nothing, and tells the popup why', async () => {
+    const html = fs.readFileSync(path.join(FIXTURES_DIR, 'drupal-olivero.html'), 'utf8');
+    const base = 'https://cut.example/node/1';
+    const cut = cutThread(html, base, 3)!;
+    expect(cut).not.toBeNull();
+    const page = openPage(cut[1]!, drupalPageUrl(base, 2));
+    expect(page.parsed.thread.pagination?.current).toBe(2);
+    const fetch = fakeFetch(new Map());
+    const errors: string[] = [];
+    const view = mountThreadView(page.parsed, DEFAULT_OPTIONS, [createMergePagesFeature({ fetch }), findFeature, toolbarFeature], {
+      root: page.section.root,
+      primary: true,
+      scheduler: SYNC_SCHEDULER,
+      onError: (error) => errors.push(String(error)),
+    });
+    mounted.push({ page, view, errors, before: '' });
+    const shadow = await toolbar(page);
+    expect(shadow.querySelector(`[${ATTR_ACTION}="find"]`)).not.toBeNull();
+    expect(shadow.querySelector(`[${ATTR_ACTION}="load-all-pages"]`)).toBeNull();
+    const handle = mergeHandleOf(page.section.root)!;
+    expect(handle.snapshot()).toEqual({ status: 'unsupported', text: 'The comment pages of Drupal are not put together: its pages split threads.', problems: [] });
+    expect(handle.start()).toBe(false);
+    expect(fetch.calls).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
