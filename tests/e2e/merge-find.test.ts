@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { buildXssPage, PWNED_RECORDER } from '../hostile/hostile-pages.ts';
 import { asCommentPage, pageHtml, ORIGIN, POST_PATH, type SiteOptions } from '../unit/merge/synthetic-site.ts';
+import { openOffThenOn } from './a11y-checks.ts';
+import { addedFindings, describeFindings, ourSmallTargets, runAxe } from './lib/axe.ts';
 import type { E2EBrowser, E2EPage } from './lib/browsers.ts';
 import { THEMES } from './lib/corpus.ts';
 import { servePagedPost } from './lib/paged-site.ts';
@@ -215,6 +217,30 @@ inEachBrowser('show all comment pages and find in them', (session) => {
       const scrollAfter = await page.run(() => window.scrollY);
       assert.ok(Math.abs(scrollAfter - scrollBefore) < 2, `the scroll position is back (${scrollBefore} → ${scrollAfter})`);
       await page.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('adds no accessibility violation: the control, the merged comments, the find field with matches (axe-core)', { timeout: TEST_TIMEOUT * 2 }, async () => {
+    const server = await startServer();
+    try {
+      const post = servePagedPost(server, 'twentytwentyone');
+      const { tab, baseline } = await openOffThenOn(session(), post.pages[0]!.url, 'paged page 1');
+      const problems: string[] = [];
+      const withControl = addedFindings(await runAxe(tab), baseline);
+      if (withControl.length > 0) problems.push(`with the control:\n${describeFindings(withControl)}`);
+      await showAllPages(tab, session().browser);
+      await tab.press('/');
+      await tab.waitUntil(() => document.querySelector('threadlight-toolbar')?.shadowRoot?.activeElement?.getAttribute('data-threadlight-action') === 'find-field', undefined, { what: 'the find field' });
+      await tab.type('formation');
+      await tab.press('Enter');
+      const withFind = addedFindings(await runAxe(tab), baseline);
+      if (withFind.length > 0) problems.push(`merged, find open:\n${describeFindings(withFind)}`);
+      const small = await tab.run(ourSmallTargets);
+      if (small.length > 0) problems.push(`controls under 24 × 24 px:\n${small.join('\n')}`);
+      assert.deepEqual(problems, []);
+      await tab.close();
     } finally {
       await server.close();
     }
