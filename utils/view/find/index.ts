@@ -213,7 +213,8 @@ export const findFeature = defineViewFeature({
     doc.addEventListener(
       'keydown',
       ctx.guard('escape', (event: KeyboardEvent) => {
-        if (!open || event.key !== 'Escape' || event.defaultPrevented) return;
+        // The keyboard help, open above it, takes its own Escape first.
+        if (!open || event.key !== 'Escape' || event.defaultPrevented || doc.querySelector('threadlight-help')) return;
         closeField();
         event.preventDefault();
       }),
