@@ -213,6 +213,16 @@ export function OptionsPanel({
           ))}
         </select>
         {onForgetVisits && <ForgetVisits onForget={onForgetVisits} />}
+
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={options.autoMergePages}
+            onChange={(e) => onChange({ autoMergePages: e.currentTarget.checked })}
+          />
+          {t('popup_autoMergePages')}
+        </label>
+        <p class="hint indent">{t('popup_autoMergePagesHint')}</p>
       </div>
     </details>
   );

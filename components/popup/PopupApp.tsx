@@ -22,6 +22,7 @@ import {
   UnreachableNotice,
   UnreadableNotice,
 } from './StatusNotice';
+import { MergeSummary } from './MergeSummary';
 import { ThreadSummary } from './ThreadSummary';
 import { Timeline } from './Timeline';
 import { VisitSummary } from './VisitSummary';
@@ -77,6 +78,11 @@ export function PopupApp(props: { tabId?: number | null }) {
         refresh();
         return result;
       },
+      showAllPages: () => {
+        void sendMessage('loadAllPages', undefined, tabId ?? undefined)
+          .catch(() => false)
+          .then(() => refresh());
+      },
     }),
     [tabId, refresh],
   );
@@ -122,6 +128,8 @@ export function PopupApp(props: { tabId?: number | null }) {
 interface VisitActions {
   scrollToComment(id: string): Promise<boolean>;
   markAllRead(): Promise<{ newCount: number }>;
+  /** Put the thread's comment pages together in the page (PageState.merge). */
+  showAllPages(): void;
 }
 
 function PageContent(props: {
@@ -157,6 +165,7 @@ function PageContent(props: {
     <>
       {state.status === 'enhanced' && <VisitSummary visit={state.visit} onMarkAllRead={props.visitActions.markAllRead} />}
       <ThreadSummary state={state} />
+      {state.status === 'enhanced' && <MergeSummary merge={state.merge} onShowAll={props.visitActions.showAllPages} />}
       {state.status === 'enhanced' && state.timeline !== undefined && stats && (
         <Timeline
           timeline={state.timeline}

@@ -2,7 +2,7 @@
  * Reading the content script's answer defensively: the popup must show a clear state whatever comes back
  * (an older content script in a tab opened before an update, a half-built reply, nothing at all).
  */
-import type { PageState, PageStatus, PageVisitState, ParticipantSummary } from '@/utils/messaging/protocol';
+import type { PageMergeState, PageState, PageStatus, PageVisitState, ParticipantSummary } from '@/utils/messaging/protocol';
 import { PROFILES } from '@/utils/dialects/index';
 import type { MarkupDialect, ThreadStats } from '@/utils/thread/types';
 import type { TimelineData, TimelineUnit } from '@/utils/visits/timeline';
@@ -113,6 +113,16 @@ function readTimeline(v: unknown): TimelineData | null | undefined {
   };
 }
 
+const MERGE_STATUSES: readonly PageMergeState['status'][] = ['available', 'loading', 'done', 'unsupported'];
+/** More problems than pages the merge ever loads (20) with their warnings is not a reply the content script built. */
+const MAX_MERGE_PROBLEMS = 100;
+
+function readMerge(v: unknown): PageMergeState | undefined {
+  if (!isRecord(v) || !MERGE_STATUSES.includes(v.status as PageMergeState['status'])) return undefined;
+  const problems = (Array.isArray(v.problems) ? v.problems : []).filter((p): p is string => typeof p === 'string' && p !== '');
+  return { status: v.status as PageMergeState['status'], text: text(v.text), problems: problems.slice(0, MAX_MERGE_PROBLEMS) };
+}
+
 function readDialect(v: unknown): MarkupDialect | undefined {
   return PROFILES.find((profile) => profile.dialect === v)?.dialect;
 }
@@ -134,6 +144,7 @@ export function readPageState(reply: unknown): PageState | null {
     errors: (Array.isArray(reply.errors) ? reply.errors : []).map((e) => (typeof e === 'string' ? e : String(e))),
     ...optional('visit', readVisit(reply.visit)),
     ...optional('timeline', readTimeline(reply.timeline)),
+    ...optional('merge', readMerge(reply.merge)),
   };
 }
 

@@ -13,13 +13,16 @@ export interface ToolbarProps {
 
 function Item({ item }: { item: ToolbarItem }) {
   if (item.kind === 'status') {
+    const text = item.text();
+    if (!text) return null;
     return (
       <span class="status" {...{ [ATTR_STATUS]: item.id }}>
-        {item.text()}
+        {text}
       </span>
     );
   }
   if (item.kind === 'custom') return <span class="custom">{item.render()}</span>;
+  if (item.hidden?.()) return null;
   const text = item.label();
   const pressed = item.pressed?.();
   return (
@@ -71,6 +74,7 @@ export const TOOLBAR_CSS = `
   border: 1px solid var(--tl-line, currentColor); border-radius: 999px; box-shadow: var(--tl-shadow);
   max-width: calc(100vw - 32px); overflow-x: auto; box-sizing: border-box;
 }
+.bar > * { flex-shrink: 0; }
 button {
   all: unset; box-sizing: border-box; cursor: pointer; white-space: nowrap;
   display: inline-flex; align-items: center; justify-content: center; min-width: 28px; min-height: 28px;

@@ -18,6 +18,7 @@ import { ThreadIndex } from '@/utils/thread/thread-index';
 import type { Scheduler } from '@/utils/view/core/scheduler';
 import { nextTask } from '@/utils/view/core/scheduler';
 import { scrollToElement } from '@/utils/view/core/scroll-anchor';
+import { mergeHandleOf } from '@/utils/view/merge-pages/registry';
 import { mountThreadView, type ViewController, type ViewFeature } from '@/utils/view/mount-thread-view';
 import { newSinceVisitOf } from '@/utils/view/new-since-visit';
 import { popupVisitFields, withNewCounts } from '@/utils/visits/page-state';
@@ -304,6 +305,7 @@ export function startPageSession(config: PageSessionConfig): PageSession {
           type: comment.type as 'pingback' | 'trackback',
         })),
       pagination: thread.pagination ? { current: thread.pagination.current, total: thread.pagination.total } : null,
+      ...mergeStateOf(primary),
     };
   }
 
@@ -323,6 +325,12 @@ export function startPageSession(config: PageSessionConfig): PageSession {
   function newIdsOf(primary: FoundSection | undefined): ReadonlySet<string> {
     const handle = primary?.view ? newSinceVisitOf(primary.view.root) : null;
     return new Set(handle?.newIds() ?? []);
+  }
+
+  /** The comment pages put together (the merge-pages feature of the main section's view), when paginated. */
+  function mergeStateOf(entry: FoundSection): Pick<PageState, 'merge'> {
+    const handle = entry.view ? mergeHandleOf(entry.view.root) : null;
+    return handle ? { merge: handle.snapshot() } : {};
   }
 
   function focusParticipant(key: string, index: number, newOnly = false): { index: number; total: number } {
@@ -400,6 +408,13 @@ export function startPageSession(config: PageSessionConfig): PageSession {
       onMessage(
         'markAllRead',
         guard('markAllRead', () => markAllRead().catch((error: unknown) => (record('markAllRead', error), { newCount: 0 })), Promise.resolve({ newCount: 0 })),
+      ),
+      onMessage(
+        'loadAllPages',
+        guard('loadAllPages', () => {
+          const view = main()?.view;
+          return view ? (mergeHandleOf(view.root)?.start() ?? false) : false;
+        }, false),
       ),
       onMessage(
         'clearParticipantFocus',

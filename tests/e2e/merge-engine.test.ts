@@ -11,6 +11,7 @@ import { asCommentPage, pageHtml, ORIGIN, POST_PATH, type SiteOptions } from '..
 import { THEMES } from './lib/corpus.ts';
 import { bundleForPage } from './lib/page-bundle.ts';
 import { servePagedPost } from './lib/paged-site.ts';
+import { lookThroughPage } from './lib/probes.ts';
 import { startServer } from './lib/server.ts';
 import { inEachBrowser, TEST_TIMEOUT } from './lib/session.ts';
 import type { FindProbeReport, MergeProbeReport } from './probes/merge-probe.ts';
@@ -90,13 +91,7 @@ inEachBrowser('merge and find engines in a real page', (session) => {
       assert.ok(report.insertedComments > 150, `${report.insertedComments} hostile comments merged`);
       assert.deepEqual(report.leftovers, []);
       // Give images time to fail and anything scheduled time to run, then look through the page.
-      await page.run(async () => {
-        for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
-          window.scrollTo(0, y);
-          await new Promise((resolve) => requestAnimationFrame(resolve));
-        }
-        await new Promise((resolve) => setTimeout(resolve, 1500));
-      });
+      await page.run(lookThroughPage);
       assert.deepEqual(await page.run(pwnedCalls), [], 'no payload ran');
       await page.close();
     } finally {

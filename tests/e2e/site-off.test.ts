@@ -3,39 +3,8 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { englishThreadPage, nestedThreadPages } from './lib/pages.ts';
 import { readThreadlightTraces } from './lib/probes.ts';
-import type { E2EPage } from './lib/browsers.ts';
+import { documentHTML, locateSectionRoot, sectionHTML, sectionHTMLIn, waitForBailOut } from './lib/section-html.ts';
 import { inEachBrowser, TEST_TIMEOUT } from './lib/session.ts';
-
-/** In-page: a way to find the enhanced section root again in another copy of the page (it may have no id). */
-const locateSectionRoot = (): { selector: string; index: number } | null => {
-  const root = document.querySelector('[data-threadlight="enhanced"]');
-  if (!root) return null;
-  const classes = Array.from(root.classList).filter((name) => !name.startsWith('threadlight-'));
-  const selector = root.id ? `#${CSS.escape(root.id)}` : [root.tagName.toLowerCase(), ...classes.map((c) => `.${CSS.escape(c)}`)].join('');
-  return { selector, index: Array.from(document.querySelectorAll(selector)).indexOf(root) };
-};
-
-/** In-page: outerHTML of the located section root. */
-const sectionHTML = (where: { selector: string; index: number }): string | null =>
-  document.querySelectorAll(where.selector)[where.index]?.outerHTML ?? null;
-
-/** In-page: outerHTML of the located section root in another copy of the page, given as HTML. */
-const sectionHTMLIn = (arg: { html: string; where: { selector: string; index: number } }): string | null =>
-  new DOMParser().parseFromString(arg.html, 'text/html').querySelectorAll(arg.where.selector)[arg.where.index]?.outerHTML ?? null;
-
-/** In-page: the whole document as HTML. */
-const documentHTML = (): string => `<!DOCTYPE html>${document.documentElement.outerHTML}`;
-
-/**
- * Wait for the content script's verdict on a page of a site that is off: it found the thread and bailed out
- * (`threadlight:bail`, and never `threadlight:ready`). A fixed sleep would also pass if the script never ran.
- */
-async function waitForBailOut(page: E2EPage): Promise<void> {
-  await page.waitUntil(() => performance.getEntriesByName('threadlight:bail').length > 0, undefined, {
-    what: 'the content script to bail out (threadlight:bail) on a site that is off',
-  });
-  assert.equal(await page.run(() => performance.getEntriesByName('threadlight:ready').length), 0, 'the view never got ready');
-}
 
 inEachBrowser('turning Threadlight off for the site', (session) => {
   for (const testPage of nestedThreadPages()) {

@@ -86,7 +86,8 @@ export function outcomeText(result: MergeResult): string | null {
   const total = formatNumber(result.pages.length);
   switch (result.outcome) {
     case 'complete':
-      return t('view_merge_done', total, tn('view_comments', result.thread.comments.length));
+      // People's comments, as the toolbar's and the popup's figures count them (pingbacks apart).
+      return t('view_merge_done', total, tn('view_comments', result.thread.comments.filter((comment) => comment.type === 'comment').length));
     case 'partial':
       return t('view_merge_partial', shown, total);
     case 'cancelled':

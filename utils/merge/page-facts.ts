@@ -18,7 +18,10 @@ export function postKeyOf(url: string): string | null {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   const path = parsed.pathname.replace(/\/comment-page-\d+\/?$/, '/').replace(/\/+$/, '') || '/';
-  const params = [...parsed.searchParams.entries()]
+  // forEach, not entries(): in a Firefox content script the iterator of a URLSearchParams is not iterable (Xrays).
+  const entries: [string, string][] = [];
+  parsed.searchParams.forEach((value, name) => entries.push([name, value]));
+  const params = entries
     .filter(([name]) => !NON_IDENTIFYING_PARAMS.includes(name) && !name.startsWith('utm_'))
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, value]) => `${name}=${value}`);

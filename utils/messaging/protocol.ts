@@ -37,6 +37,16 @@ export interface PageVisitState {
   newCount: number;
 }
 
+/** The thread's comment pages put together ("show all pages", docs/merge-and-find.md), as the page says it. */
+export interface PageMergeState {
+  /** available: paginated, not loaded yet; unsupported: paginated in a dialect whose pages are not put together. */
+  status: 'available' | 'loading' | 'done' | 'unsupported';
+  /** One line, as the page's toolbar says it: "Show all 3 pages", "Loading page 2 of 4…", "All 3 pages shown · 212 comments". */
+  text: string;
+  /** Each page's problem or warning, as said in the page ("Page 2 could not be loaded (error 404)."). */
+  problems: string[];
+}
+
 export interface PageState {
   status: PageStatus;
   /** The page's `location.hostname`: the popup's per-site switch (the extension has no `tabs` permission to read it). */
@@ -59,6 +69,8 @@ export interface PageState {
   visit?: PageVisitState;
   /** The discussion over time (utils/visits/timeline.ts); null when no comment has a usable date. */
   timeline?: TimelineData | null;
+  /** The comment pages put together; absent when the thread has one page. */
+  merge?: PageMergeState;
 }
 
 export interface ProtocolMap {
@@ -76,6 +88,8 @@ export interface ProtocolMap {
   scrollToComment(data: { id: string }): boolean;
   /** popup → content: mark every comment of the page as read (the toolbar's "Mark all as read"); the new count after. */
   markAllRead(): { newCount: number };
+  /** popup → content: put the thread's comment pages together (or retry the missing ones); false when nothing to do. */
+  loadAllPages(): boolean;
   /** content → background: show the comment count on the toolbar badge of the sender's tab (null clears). */
   setBadge(data: { count: number | null }): void;
   /**

@@ -29,6 +29,8 @@ export interface ThreadlightOptions {
   foldWithoutNew: boolean;
   /** When there is no previous visit to compare with, mark this many most recent comments; 0 = off. */
   highlightRecent: number;
+  /** Put a paginated thread's comment pages together as soon as the page opens (docs/merge-and-find.md). */
+  autoMergePages: boolean;
 }
 
 export const DEFAULT_OPTIONS: ThreadlightOptions = {
@@ -44,6 +46,7 @@ export const DEFAULT_OPTIONS: ThreadlightOptions = {
   rememberVisits: true,
   foldWithoutNew: false,
   highlightRecent: 0,
+  autoMergePages: false,
 };
 
 /** Deepest level the popup offers for auto-collapse (WordPress's own default nesting limit is 5). */
@@ -114,6 +117,7 @@ export function normalizeOptions(stored: unknown): ThreadlightOptions {
     rememberVisits: pick(raw.rememberVisits, isBoolean, d.rememberVisits),
     foldWithoutNew: pick(raw.foldWithoutNew, isBoolean, d.foldWithoutNew),
     highlightRecent: pick(raw.highlightRecent, isIntegerIn(0, MAX_HIGHLIGHT_RECENT), d.highlightRecent),
+    autoMergePages: pick(raw.autoMergePages, isBoolean, d.autoMergePages),
   };
 }
 

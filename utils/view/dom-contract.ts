@@ -64,6 +64,9 @@ export const ATTR_ACTION = 'data-threadlight-action';
 /** On each toolbar status text (in the toolbar's shadow root): its id ("figures"…). */
 export const ATTR_STATUS = 'data-threadlight-status';
 
+/** On each comment item merged from another comment page ("show all pages"): that page's number. */
+export const ATTR_MERGED = 'data-threadlight-merged';
+
 /**
  * The attribute of a view-state field ("selected", "focus", "author-replied", and the fields features declare,
  * e.g. "new", "match"): present on the comment items for which the field is set. The field's name is also written
@@ -102,4 +105,5 @@ export const DOM_CONTRACT_NAMES = [
   ATTR_OVERLAY,
   ATTR_ACTION,
   ATTR_STATUS,
+  ATTR_MERGED,
 ] as const;

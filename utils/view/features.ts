@@ -4,9 +4,11 @@
  */
 import { authorHighlightFeature } from '@/utils/view/author-highlight';
 import type { ViewFeature } from '@/utils/view/core/types';
+import { findFeature } from '@/utils/view/find';
 import { inferredLinksFeature } from '@/utils/view/inferred-links';
 import { keyboardFeature } from '@/utils/view/keyboard';
 import { newSinceVisitFeature } from '@/utils/view/new-since-visit';
+import { mergePagesFeature } from '@/utils/view/merge-pages';
 import { pingbacksFeature } from '@/utils/view/pingbacks';
 import { previewFeature } from '@/utils/view/preview';
 import { toolbarFeature } from '@/utils/view/toolbar';
@@ -20,5 +22,7 @@ export const VIEW_FEATURES: readonly ViewFeature[] = [
   keyboardFeature,
   newSinceVisitFeature,
   previewFeature,
+  mergePagesFeature,
+  findFeature,
   toolbarFeature,
 ];

@@ -87,3 +87,12 @@ export async function pressAndExpectSelection(page: E2EPage, key: string, expect
     { what: `"${key}" to select comment ${expected ?? '(none)'}`, timeout: 3_000 },
   );
 }
+
+/** In-page: scroll through the whole page a frame at a time, then wait 1.5 s (images fail, scheduled code runs). */
+export const lookThroughPage = async (): Promise<void> => {
+  for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
+    window.scrollTo(0, y);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+};

@@ -13,7 +13,7 @@ const plan = planCommentPages({
 });
 const report = (number: number, status: PageReport['status'], extra: Partial<PageReport> = {}): PageReport => ({ number, url: null, status, failure: null, warnings: [], commentIds: [], ...extra });
 const result = (outcome: MergeResult['outcome'], pages: PageReport[], extra: Partial<MergeResult> = {}): MergeResult =>
-  ({ outcome, plan, pages, thread: { comments: Array(212).fill({}) }, pageOf: new Map(), parts: new Map(), cap: null, announced: null, countMismatch: null, ...extra }) as unknown as MergeResult;
+  ({ outcome, plan, pages, thread: { comments: Array(212).fill({ type: 'comment' }) }, pageOf: new Map(), parts: new Map(), cap: null, announced: null, countMismatch: null, ...extra }) as unknown as MergeResult;
 
 describe('merge messages', () => {
   it('labels the toolbar control, with the announced count when there is one', () => {
@@ -70,6 +70,9 @@ describe('merge messages', () => {
   it('sums up the outcome', () => {
     const three = [report(1, 'merged'), report(2, 'merged'), report(3, 'on-screen')];
     expect(outcomeText(result('complete', three))).toBe('All 3 pages shown · 212 comments');
+    // People's comments, as the figures count them: a pingback apart.
+    const withPing = { comments: [...Array(212).fill({ type: 'comment' }), { type: 'pingback' }] } as unknown as MergeResult['thread'];
+    expect(outcomeText(result('complete', three, { thread: withPing }))).toBe('All 3 pages shown · 212 comments');
     expect(outcomeText(result('partial', [report(1, 'failed'), ...three.slice(1)]))).toBe('2 of 3 pages shown');
     expect(outcomeText(result('cancelled', [report(1, 'not-loaded'), ...three.slice(1)]))).toBe('Stopped: 2 of 3 pages shown');
     expect(outcomeText(result('capped', [report(1, 'not-loaded'), ...three.slice(1)], { cap: { kind: 'pages', limit: 2 } }))).toBe('Pages 2 to 3 of 3 shown: at most 2 pages are put together.');

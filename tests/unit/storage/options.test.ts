@@ -38,6 +38,7 @@ describe('normalizeOptions', () => {
       rememberVisits: false,
       foldWithoutNew: true,
       highlightRecent: 20,
+      autoMergePages: true,
     };
     expect(normalizeOptions(custom)).toEqual(custom);
   });

@@ -254,8 +254,11 @@ export type ToolbarItem =
       disabled?(): boolean;
       /** aria-pressed for on/off buttons. */
       pressed?(): boolean;
+      /** Not drawn while true (a control with nothing left to do). */
+      hidden?(): boolean;
       run(): void;
     }
+  /** A status whose text is empty is not drawn. */
   | { kind: 'status'; id: string; order: number; text(): string }
   | { kind: 'custom'; id: string; order: number; render(): ComponentChild };
 
