@@ -91,7 +91,7 @@ button.icon-only { padding: 3px 8px; font-size: 15px; line-height: 1.2; }
 .status + button, button + .status { margin-inline-start: 2px; }
 .status[${ATTR_STATUS}="figures"] { padding-inline-end: 10px; border-inline-start: 1px solid var(--tl-line); margin-inline-start: 4px; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-@media (max-width: 600px) { button:not(.icon-only) { font-size: 0; } button:not(.icon-only) .icon { font-size: 13px; margin: 0; } .status[${ATTR_STATUS}="figures"] { display: none; } }
+@media (max-width: 600px) { button:not(.icon-only) { font-size: 0; } button:not(.icon-only) .icon { font-size: 13px; margin: 0; } .status[${ATTR_STATUS}="figures"], .status[${ATTR_STATUS}="author"] { display: none; } }
 @media (prefers-reduced-motion: no-preference) { button { transition: background-color 0.12s ease; } }
 @media print { .bar { display: none; } }
 `;
