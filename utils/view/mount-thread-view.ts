@@ -111,7 +111,6 @@ export function mountThreadView(
     journal,
     state: () => state,
     parts: (id) => current.parts.get(id),
-    isCommentElement: (element) => elementIds.has(element),
     scheduler,
     ownWrites,
     report: (error, where) => report(error, where),
@@ -212,8 +211,6 @@ export function mountThreadView(
     return {
       thread: { ...base.thread, comments: ordered },
       parts,
-      elements: new Map([...parts].map(([id, p]) => [id, p.element])),
-      bodies: new Map([...parts].map(([id, p]) => [id, p.body])),
     };
   }
 
@@ -533,9 +530,13 @@ function isElement(node: unknown): node is Element {
   return (node as Node | null)?.nodeType === 1;
 }
 
+/** Each comment's own elements (its item, and the continuation of a comment printed in two siblings) → its id. */
 function elementIdMap(parts: ReadonlyMap<string, CommentParts>): Map<Element, string> {
   const map = new Map<Element, string>();
-  for (const [id, { element }] of parts) if (!map.has(element)) map.set(element, id);
+  for (const [id, { element, continuation }] of parts) {
+    if (!map.has(element)) map.set(element, id);
+    if (continuation && !map.has(continuation)) map.set(continuation, id);
+  }
   return map;
 }
 
