@@ -16,7 +16,7 @@ import { isActiveOn, optionsItem, type ThreadlightOptions } from '@/utils/storag
 import { summarizeThread } from '@/utils/thread/stats';
 import { ThreadIndex } from '@/utils/thread/thread-index';
 import type { Scheduler } from '@/utils/view/core/scheduler';
-import { nextTask, SLICE_MS } from '@/utils/view/core/scheduler';
+import { nextTask, SLICE_MS, yieldToPage } from '@/utils/view/core/scheduler';
 import { scrollToElement } from '@/utils/view/core/scroll-anchor';
 import { mountThreadView, type ViewController, type ViewFeature } from '@/utils/view/mount-thread-view';
 
@@ -147,7 +147,8 @@ export function startPageSession(config: PageSessionConfig): PageSession {
   }
 
   /**
-   * Run detection's or parsing's steps in slices of about SLICE_MS, a fresh task between them (utils/common/steps.ts);
+   * Run detection's or parsing's steps in slices of about SLICE_MS, yielding to the page between them
+   * (utils/common/steps.ts);
    * all at once under a synchronous scheduler (tests). Null when the pass was cancelled meanwhile.
    */
   function inSlices<T>(start: () => Steps<T>, cancelled: () => boolean): Promise<T | null> {
@@ -155,7 +156,7 @@ export function startPageSession(config: PageSessionConfig): PageSession {
     if (scheduler && scheduler.immediateBudgetMs === Infinity) return Promise.resolve(runSteps(start()));
     const view = doc.defaultView;
     const clock = view?.performance ?? performance;
-    return runStepsInSlices(start, { now: () => clock.now(), pause: () => nextTask(view), sliceMs: SLICE_MS, cancelled });
+    return runStepsInSlices(start, { now: () => clock.now(), pause: () => yieldToPage(view), sliceMs: SLICE_MS, cancelled });
   }
 
   /**
