@@ -13,8 +13,9 @@ import type { ParsedSection } from '@/utils/parse/types';
 import { DEFAULT_OPTIONS } from '@/utils/storage/options';
 import { defineViewFeature } from '@/utils/view/core/feature';
 import { SYNC_SCHEDULER } from '@/utils/view/core/scheduler';
-import { ATTR_HIDDEN } from '@/utils/view/dom-contract';
+import { ATTR_HIDDEN, ATTR_UI } from '@/utils/view/dom-contract';
 import { mountThreadView } from '@/utils/view/mount-thread-view';
+import { PARENT_LINK_UI, previewFeature, REPLY_CONTEXT_UI } from '@/utils/view/preview';
 import { fixturePages, loadDocument, parseDocument } from '../../corpus/corpus-pages';
 
 /** Shown unless it or an ancestor carries the view's hidden mark. */
@@ -123,6 +124,24 @@ describe.each(CASES)('$fixture: folding hides what the parser says belongs to a 
     view.flush();
     const firstReply = parsed.thread.comments.find((comment) => comment.parentId !== null)!;
     for (const element of ownElements(parsed, firstReply.id)) expect(shown(element)).toBe(false);
+    view.destroy();
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('reads a reply in the continuation or the following list as nested: a quiet parent link, no "In reply to" line', () => {
+    const { doc, root, parsed, before } = open();
+    const view = mountThreadView(parsed, { ...DEFAULT_OPTIONS, bigThreadThreshold: 0 }, [previewFeature], { root, scheduler: SYNC_SCHEDULER });
+    view.flush();
+    // Each inserted line or link belongs to the deepest comment whose own elements hold it.
+    const ownerOf = (node: Element): string | null => {
+      const holders = parsed.thread.comments.filter((comment) => ownElements(parsed, comment.id).some((element) => element.contains(node)));
+      return holders.reduce<string | null>((deepest, comment) => (deepest === null || comment.depth > parsed.thread.comments.find((c) => c.id === deepest)!.depth ? comment.id : deepest), null);
+    };
+    const owners = (kind: string) => [...doc.querySelectorAll(`[${ATTR_UI}="${kind}"]`)].map((node) => ownerOf(node));
+    const replies = parsed.thread.comments.filter((comment) => comment.parentId !== null).map((comment) => comment.id);
+    expect(replies.length).toBeGreaterThan(2);
+    expect(owners(PARENT_LINK_UI).sort()).toEqual([...replies].sort());
+    expect(owners(REPLY_CONTEXT_UI)).toEqual([]);
     view.destroy();
     expect(doc.documentElement.outerHTML).toBe(before);
   });

@@ -41,8 +41,10 @@ export function actionsPoint(parts: CommentParts, firstReply: Element | null): I
  */
 export function afterNamePoint(parts: CommentParts): InsertionPoint | null {
   let anchor: Element | null = parts.name;
-  if (!anchor || !parts.body.contains(anchor)) return null;
-  for (let node: Element | null = anchor.parentElement; node && node !== parts.body; node = node.parentElement) {
+  // The name may sit outside the body: Drupal's "Submitted by <name>" line above `div.comment-text`.
+  const holder = [parts.body, parts.element, parts.continuation].find((element) => element !== null && anchor !== null && element.contains(anchor));
+  if (!anchor || !holder) return null;
+  for (let node: Element | null = anchor.parentElement; node && node !== holder; node = node.parentElement) {
     if (node.tagName === 'A') anchor = node;
   }
   let last: Node = anchor;

@@ -340,7 +340,7 @@ export class Renderer {
     const { index } = this.deps.state();
     const parentId = index.parent(record.id);
     const parent = parentId === null ? null : (index.byId.get(parentId) ?? null);
-    const parentElement = parentId === null ? null : (this.deps.parts(parentId)?.element ?? null);
+    const parentParts = parentId === null ? undefined : this.deps.parts(parentId);
     const put = (node: Node, point: InsertionPoint) => {
       journal.insert(node, point.parent, point.before);
       nodes.push(node);
@@ -350,7 +350,7 @@ export class Renderer {
       comment,
       parts: record.parts,
       parent,
-      nestedInMarkup: parentElement !== null && parentElement !== record.parts.element && parentElement.contains(record.parts.element),
+      nestedInMarkup: parentParts !== undefined && nestedIn(parentParts, record.parts.element),
       hasReplies,
       afterName(node) {
         const point = afterNamePoint(record.parts);
@@ -395,6 +395,15 @@ export class Renderer {
     if (record.replyList) journal.remove(record.replyList, ATTR_HIDDEN);
     this.records.delete(record.id);
   }
+}
+
+/**
+ * Does the markup show `element` as a reply of the comment with `parent`'s parts: inside its item, its continuation
+ * (Thesis's dd) or its reply list (Drupal's following div.indented)?
+ */
+function nestedIn(parent: CommentParts, element: Element): boolean {
+  if (parent.element === element) return false;
+  return [parent.element, parent.continuation, parent.replies].some((holder) => holder !== null && holder !== element && holder.contains(element));
 }
 
 /**
