@@ -87,6 +87,10 @@ describe.each(CASES)('$fixture: folding hides what the parser says belongs to a 
     for (const comment of parsed.thread.comments) {
       for (const element of ownElements(parsed, comment.id)) expect(shown(element), `${comment.id} shown at first`).toBe(true);
     }
+    // One fold bar per comment with replies, never a block straight inside a list (Drupal's `ul.links` holds the Reply link).
+    const bars = [...doc.querySelectorAll(`[${ATTR_UI}="bar"]`)];
+    expect(bars).toHaveLength(parents.length);
+    expect(bars.map((bar) => bar.parentElement!.tagName).filter((tag) => ['UL', 'OL', 'DL', 'MENU'].includes(tag))).toEqual([]);
 
     // Fold a top-level comment with a deep subtree: its own parts stay, all of its replies go.
     const top = parents.find((comment) => comment.parentId === null && descendants(parsed, comment.id).length > 1)!;

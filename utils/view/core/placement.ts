@@ -5,6 +5,8 @@
 import type { CommentParts } from '@/utils/parse/types';
 import { ATTR_UI } from '../dom-contract';
 
+const LIST_TAGS = new Set(['UL', 'OL', 'DL', 'MENU']);
+
 /** Insert before `before` inside `parent` (null = append). */
 export interface InsertionPoint {
   parent: Node;
@@ -27,7 +29,11 @@ export function actionsPoint(parts: CommentParts, firstReply: Element | null): I
   const { replyLink, content, body, element } = parts;
   if (replyLink?.parentElement && body.contains(replyLink)) {
     const wrapper = replyLink.parentElement;
-    const anchor = wrapper !== body && wrapper !== element && wrapper.childElementCount === 1 ? wrapper : replyLink;
+    let anchor: Element = wrapper !== body && wrapper !== element && wrapper.childElementCount === 1 ? wrapper : replyLink;
+    // Never a block inside a list: Drupal's `ul.links > li.comment-reply > a` gets the bar after the list.
+    for (let list = anchor.parentElement; list && list !== body && list !== element && LIST_TAGS.has(list.tagName); list = anchor.parentElement) {
+      anchor = list;
+    }
     if (anchor.parentNode) return { parent: anchor.parentNode, before: anchor.nextSibling };
   }
   if (content?.parentNode && content !== body) return { parent: content.parentNode, before: content.nextSibling };
