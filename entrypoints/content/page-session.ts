@@ -148,8 +148,7 @@ export function startPageSession(config: PageSessionConfig): PageSession {
 
   /**
    * Run detection's or parsing's steps in slices of about SLICE_MS, yielding to the page between them
-   * (utils/common/steps.ts);
-   * all at once under a synchronous scheduler (tests). Null when the pass was cancelled meanwhile.
+   * (utils/common/steps.ts); all at once under a synchronous scheduler (tests). Null when the pass was cancelled.
    */
   function inSlices<T>(start: () => Steps<T>, cancelled: () => boolean): Promise<T | null> {
     const scheduler = config.scheduler;
@@ -203,9 +202,10 @@ export function startPageSession(config: PageSessionConfig): PageSession {
       if (pass !== generation || stopped) return;
       for (const section of detection.sections) {
         try {
-          const parsed = await inSlices(() => parseSectionSteps(section), cancelled);
-          if (parsed === null) return;
-          if (parsed.thread.comments.length > 0) found.push({ section, parsed: stillOnPage(section, parsed), view: null });
+          const sliced = await inSlices(() => parseSectionSteps(section), cancelled);
+          if (sliced === null) return;
+          const parsed = stillOnPage(section, sliced);
+          if (parsed.thread.comments.length > 0) found.push({ section, parsed, view: null });
         } catch (error) {
           record('parse', error);
         }
