@@ -14,7 +14,7 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { data?: { url?: string } };
+  args?: { data?: { url?: string; functionName?: string; lineNumber?: number; columnNumber?: number } };
 }
 
 export interface TraceBreakdown {
@@ -113,6 +113,14 @@ export function breakdown(events: TraceEvent[]): TraceBreakdown | null {
     (best, e) => (best === null || (e.task.dur ?? 0) > (best.task.dur ?? 0) ? e : best),
     null,
   );
+  /** Our longest call in a task, named by its function and place (readable with the unminified build). */
+  const longestCallIn = (task: TraceEvent) =>
+    outerCalls.filter((call) => contains(task, call.ts)).reduce<TraceEvent | null>((best, call) => (best === null || (call.dur ?? 0) > (best.dur ?? 0) ? call : best), null);
+  const callName = (call: TraceEvent | null) => {
+    const data = call?.args?.data;
+    if (!data) return '(render slice, observer, timer)';
+    return `${data.functionName || '(anonymous)'} ${(data.url ?? '').replace(/^.*\//, '')}:${(data.lineNumber ?? 0) + 1}`;
+  };
   const marksIn = (task: TraceEvent) =>
     events
       .filter((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith('threadlight:') && contains(task, e.ts))
@@ -134,7 +142,7 @@ export function breakdown(events: TraceEvent[]): TraceBreakdown | null {
     ownTasks: ownTaskList.length,
     ownTaskCpuMs: cpu(ownTaskList),
     longestOwnTaskMs: longest ? longest.own : 0,
-    longestOwnTaskHolds: longest ? marksIn(longest.task).join(', ') || 'callback (render slice, observer, timer)' : '',
+    longestOwnTaskHolds: longest ? marksIn(longest.task).join(', ') || `callback ${callName(longestCallIn(longest.task))}` : '',
     longestTaskWithOursMs: longestWhole ? ms(longestWhole.task.dur) : 0,
     longestTaskWithOursShare: longestWhole && longestWhole.task.dur ? longestWhole.own / ms(longestWhole.task.dur) : 0,
   };

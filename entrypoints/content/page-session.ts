@@ -4,19 +4,20 @@
  * (the page is restored exactly and the error is recorded for getPageState).
  */
 import type { ContentScriptContext } from '#imports';
-import { detectCommentSections } from '@/utils/detect/detect-comment-sections';
+import { runSteps, runStepsInSlices, type Steps } from '@/utils/common/steps';
+import { detectCommentSectionsSteps } from '@/utils/detect/detect-comment-sections';
 import { hasCommentSignals } from '@/utils/detect/has-comment-signals';
 import { MARK_BAIL, MARK_DETECTED, MARK_PARSED, MARK_READY, MARK_RENDERED, mark } from '@/utils/loader/marks';
 import type { CommentSection, EmbeddedSystem } from '@/utils/detect/types';
 import { onMessage, sendMessage, type PageState, type PageStatus } from '@/utils/messaging/protocol';
-import { parseSection } from '@/utils/parse/parse-section';
+import { parseSection, parseSectionSteps } from '@/utils/parse/parse-section';
 import type { ParsedSection } from '@/utils/parse/types';
 import { uiLanguage } from '@/utils/i18n';
 import { isActiveOn, optionsItem, type ThreadlightOptions } from '@/utils/storage/options';
 import { summarizeThread } from '@/utils/thread/stats';
 import { ThreadIndex } from '@/utils/thread/thread-index';
 import type { Scheduler } from '@/utils/view/core/scheduler';
-import { nextTask } from '@/utils/view/core/scheduler';
+import { nextTask, SLICE_MS, yieldToPage } from '@/utils/view/core/scheduler';
 import { scrollToElement } from '@/utils/view/core/scroll-anchor';
 import { mergeHandleOf } from '@/utils/view/merge-pages/registry';
 import { mountThreadView, type ViewController, type ViewFeature } from '@/utils/view/mount-thread-view';
@@ -150,6 +151,29 @@ export function startPageSession(config: PageSessionConfig): PageSession {
     });
   }
 
+  /**
+   * Run detection's or parsing's steps in slices of about SLICE_MS, yielding to the page between them
+   * (utils/common/steps.ts); all at once under a synchronous scheduler (tests). Null when the pass was cancelled.
+   */
+  function inSlices<T>(start: () => Steps<T>, cancelled: () => boolean): Promise<T | null> {
+    const scheduler = config.scheduler;
+    if (scheduler && scheduler.immediateBudgetMs === Infinity) return Promise.resolve(runSteps(start()));
+    const view = doc.defaultView;
+    const clock = view?.performance ?? performance;
+    return runStepsInSlices(start, { now: () => clock.now(), pause: () => yieldToPage(view), sliceMs: SLICE_MS, cancelled });
+  }
+
+  /**
+   * A parse made in slices read a page that could change between them: if a comment it found has left the page since,
+   * parse again at once (rare; the view must only get nodes that are on the page).
+   */
+  function stillOnPage(section: CommentSection, parsed: ParsedSection): ParsedSection {
+    for (const parts of parsed.parts.values()) {
+      if (!parts.element.isConnected) return parseSection(section);
+    }
+    return parsed;
+  }
+
   /** Detect and parse the page; mount when active. */
   async function run(): Promise<void> {
     const pass = ++generation;
@@ -163,8 +187,11 @@ export function startPageSession(config: PageSessionConfig): PageSession {
         mark(MARK_BAIL);
         return;
       }
-      // Detection first: a page without a thread bails out without waiting for storage.
-      const detection = detectCommentSections(doc);
+      const cancelled = () => pass !== generation || stopped;
+      // Detection first: a page without a thread bails out without waiting for storage. Walking a page of 5,000
+      // comments takes far more than a frame: it runs in slices, the page paints and answers input between them.
+      const detection = await inSlices(() => detectCommentSectionsSteps(doc), cancelled);
+      if (detection === null) return;
       mark(MARK_DETECTED);
       if (detection.status !== 'found') {
         status = detection.status;
@@ -180,7 +207,9 @@ export function startPageSession(config: PageSessionConfig): PageSession {
       if (pass !== generation || stopped) return;
       for (const section of detection.sections) {
         try {
-          const parsed = parseSection(section);
+          const sliced = await inSlices(() => parseSectionSteps(section), cancelled);
+          if (sliced === null) return;
+          const parsed = stillOnPage(section, sliced);
           if (parsed.thread.comments.length > 0) found.push({ section, parsed, view: null });
         } catch (error) {
           record('parse', error);

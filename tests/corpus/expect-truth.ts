@@ -42,12 +42,11 @@ function expectBodiesHoldNoReply(parse: PageParse): void {
   const misplaced: string[] = [];
   for (const section of parse.sections) {
     for (const comment of section.thread.comments) {
-      const element = section.elements.get(comment.id)!;
-      const body = section.bodies.get(comment.id)!;
+      const { element, body } = section.parts.get(comment.id)!;
       if (!element.contains(body)) misplaced.push(`${comment.id}: body outside its element`);
       // The item element itself is the documented fallback (style=div xhtml: own content and replies share it).
-      const parentBody = comment.parentId === null ? null : section.bodies.get(comment.parentId);
-      const parentElement = comment.parentId === null ? null : section.elements.get(comment.parentId);
+      const parentBody = comment.parentId === null ? null : section.parts.get(comment.parentId)?.body;
+      const parentElement = comment.parentId === null ? null : section.parts.get(comment.parentId)?.element;
       if (parentBody && parentBody !== parentElement && parentBody.contains(element)) misplaced.push(`${comment.id}: inside the body of ${comment.parentId}`);
     }
   }

@@ -1,8 +1,8 @@
 /**
  * ParsedSection.parts on every page with a thread (corpus except the big generated pages, realworld, fixtures): the
  * elements the view takes from the parser instead of selectors of its own. For each comment:
- * - `element` and `body` are the ones of `elements`/`bodies`; the body lies in the element and holds no other
- *   comment (unless it is the element itself: style=div, Drupal);
+ * - `element` is its own (no two comments share one); `body` lies in the element and holds no other comment (unless
+ *   it is the element itself: style=div, Drupal);
  * - `name`, when found, reads exactly as the author's name, and is inside the comment's own markup;
  * - `content` lies in the comment's own markup and never inside another comment;
  * - `replyLink` is there exactly when the comment's own markup holds a reply control, and belongs to that comment;
@@ -61,6 +61,7 @@ describe.each(pages)('$label', (page) => {
         expect(section.section?.profile.dialect).toBe(section.thread.dialect);
         const controls = replyControls(section);
         const owned = new Set<Element>();
+        const elements = new Set<Element>();
         for (const comment of section.thread.comments) {
           const parts = section.parts.get(comment.id);
           if (!parts) {
@@ -68,8 +69,8 @@ describe.each(pages)('$label', (page) => {
             continue;
           }
           const where = `${comment.id}`;
-          if (parts.element !== section.elements.get(comment.id)) problems.push(`${where}: element differs from elements`);
-          if (parts.body !== section.bodies.get(comment.id)) problems.push(`${where}: body differs from bodies`);
+          if (elements.has(parts.element)) problems.push(`${where}: shares its element with another comment`);
+          elements.add(parts.element);
           if (!parts.element.contains(parts.body)) problems.push(`${where}: body outside the element`);
           if (parts.body !== parts.element) {
             for (const other of section.parts.values()) {

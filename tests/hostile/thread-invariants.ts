@@ -79,15 +79,16 @@ export function parsedInvariantViolations(parsed: ParsedSection): Violation[] {
   const structure = (message: string) => problems.push({ kind: 'structure', message });
   const elements = new Set<Element>();
   for (const c of parsed.thread.comments) {
-    const element = parsed.elements.get(c.id);
-    if (!element) structure(`id ${c.id}: no element in ParsedSection.elements`);
+    const parts = parsed.parts.get(c.id);
+    const element = parts?.element;
+    if (!element) structure(`id ${c.id}: no parts (element) in ParsedSection.parts`);
     else if (elements.has(element)) structure(`id ${c.id}: shares its element with another comment`);
     else elements.add(element);
-    const body = parsed.bodies.get(c.id);
-    if (!body) structure(`id ${c.id}: no element in ParsedSection.bodies`);
+    const body = parts?.body;
+    if (!body) structure(`id ${c.id}: no body in ParsedSection.parts`);
     else if (element && !element.contains(body)) structure(`id ${c.id}: body is outside the item element`);
   }
-  if (parsed.elements.size !== parsed.thread.comments.length)
-    structure(`elements has ${parsed.elements.size} entries for ${parsed.thread.comments.length} comments`);
+  if (parsed.parts.size !== parsed.thread.comments.length)
+    structure(`parts has ${parsed.parts.size} entries for ${parsed.thread.comments.length} comments`);
   return problems;
 }

@@ -23,6 +23,7 @@
  * no selector engine, no `contains`: jsdom runs selector lists with attribute tests many times slower, and a walk can
  * skip what it need not read (forms, widgets, templates).
  */
+import { PageChanged, runSteps, type Steps } from '@/utils/common/steps';
 import { markTables, type MarkTables } from '@/utils/dialects/index';
 import { NO_TOKENS, classTokens, depthIn, splitClasses } from '@/utils/dom/class-tokens';
 import { safeDom, type SafeDom } from '@/utils/dom/safe-dom';
@@ -82,6 +83,9 @@ export interface ItemWalk {
 const EXCLUDED_CLASSES = ['widget_recent_comments', 'recentcomments', 'wp-block-latest-comments', 'widget'];
 const EXCLUDED_IDS = ['recentcomments', 'respond'];
 const EXCLUDED_TAGS = ['FORM', 'TEMPLATE', 'NOSCRIPT'];
+
+/** The walk pauses (a checkpoint of its steps) every this many + 1 elements (a mask: 256). */
+const WALK_CHECKPOINT = 255;
 
 /** Subtrees that never hold a comment item: not worth walking. */
 const UNREAD_TAGS = ['HEAD', 'SCRIPT', 'STYLE', 'SVG', 'svg', 'IFRAME', 'TEXTAREA', 'SELECT', 'THREADLIGHT-TOOLBAR'];
@@ -241,7 +245,7 @@ interface ClosedItem {
  * Depth-first walk of `root`'s descendants in document order: finds marks, merges the marks of one comment, and
  * hands every element to the innermost open item. Excluded containers and unread tags are skipped whole.
  */
-function walkItems(root: Element, readMarkOf: MarkReader, tables: MarkTables, dom: SafeDom): ItemWalk {
+function* walkItemsSteps(root: Element, readMarkOf: MarkReader, tables: MarkTables, dom: SafeDom): Steps<ItemWalk> {
   const result: ItemWalk = { items: [], own: [], ownTokens: [], ownTags: [], divCommentHosts: [], domParent: [], afterParent: [] };
   const openItems: OpenItem[] = [];
   const frames: Frame[] = [];
@@ -364,7 +368,13 @@ function walkItems(root: Element, readMarkOf: MarkReader, tables: MarkTables, do
 
   let current: Element | null = dom.firstElement(root);
   let depth = 0;
+  let visited = 0;
   while (current) {
+    if ((++visited & WALK_CHECKPOINT) === 0) {
+      yield;
+      // Paused: the walk stands on `current` and its open ancestors; if the page took it away, start over.
+      if (!dom.contains(root, current)) throw new PageChanged('the page walk');
+    }
     const entered = enter(current);
     const firstChild = entered ? dom.firstElement(current) : null;
     if (firstChild) {
@@ -421,17 +431,25 @@ function rootOf(scope: Document | Element, dom: SafeDom): Element | null {
   return dom.nodeType(scope) === 9 ? dom.documentElement(scope as Document) : (scope as Element);
 }
 
-/** Every comment item under `scope` (the document, or a section root) with its own elements and parents, in page order. */
-export function walkCommentItems(scope: Document | Element): ItemWalk {
+/**
+ * Every comment item under `scope` (the document, or a section root) with its own elements and parents, in page
+ * order; as steps that pause every few hundred elements (utils/common/steps.ts).
+ */
+export function* walkCommentItemsSteps(scope: Document | Element): Steps<ItemWalk> {
   const dom = safeDom(scope);
   const tables = markTables();
   const root = rootOf(scope, dom);
   if (!root) return { items: [], own: [], ownTokens: [], ownTags: [], divCommentHosts: [], domParent: [], afterParent: [] };
-  const walk = walkItems(root, (el, tag, id, tokens) => readMark(el, tag, id, tokens, tables, dom), tables, dom);
+  const walk = yield* walkItemsSteps(root, (el, tag, id, tokens) => readMark(el, tag, id, tokens, tables, dom), tables, dom);
   if (walk.items.length > 0) return walk;
   const fallback = fallbackMarks(root, dom);
   if (fallback.size === 0) return walk;
-  return walkItems(root, (el) => fallback.get(el) ?? null, tables, dom);
+  return yield* walkItemsSteps(root, (el) => fallback.get(el) ?? null, tables, dom);
+}
+
+/** Every comment item under `scope`, at once (walkCommentItemsSteps run to the end). */
+export function walkCommentItems(scope: Document | Element): ItemWalk {
+  return runSteps(walkCommentItemsSteps(scope));
 }
 
 /** The outermost comment items under `scope`: top-level comments, and replies a theme prints outside their parent. */

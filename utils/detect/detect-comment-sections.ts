@@ -2,7 +2,8 @@
  * Detection: one walk of the page (comment-items.ts), the outermost items grouped by section root (or list), each
  * group judged by the rule (evidence.ts). The walk is handed to parseSection, which then does not walk again.
  */
-import { walkCommentItems, type ItemWalk } from '@/utils/detect/comment-items';
+import { runSteps, type Steps } from '@/utils/common/steps';
+import { walkCommentItemsSteps, type ItemWalk } from '@/utils/detect/comment-items';
 import { findEmbeddedSystem } from '@/utils/detect/embedded-systems';
 import { judgeGroup, PageContext, type Group } from '@/utils/detect/evidence';
 import type { CommentSection, Detection } from '@/utils/detect/types';
@@ -115,12 +116,19 @@ function mergeNestedRootless(groups: Group[], walk: ItemWalk, dom: SafeDom): Gro
 
 /** Finds the readable comment sections of a page, or the embedded system that holds its comments. */
 export function detectCommentSections(doc: Document): Detection {
+  return runSteps(detectCommentSectionsSteps(doc));
+}
+
+/** detectCommentSections as steps that pause during the walk and between groups (utils/common/steps.ts). */
+export function* detectCommentSectionsSteps(doc: Document): Steps<Detection> {
   const dom = safeDom(doc);
-  const walk = walkCommentItems(doc);
+  const walk = yield* walkCommentItemsSteps(doc);
+  yield;
   const sections: CommentSection[] = [];
   if (walk.items.length > 0) {
     const context = new PageContext(doc, dom);
     for (const group of groupItems(walk, dom)) {
+      yield;
       const verdict = judgeGroup(group, walk, context);
       if (!verdict.accepted || !verdict.list) continue;
       const section: CommentSection = { root: group.root ?? verdict.list, list: verdict.list, dialect: verdict.dialect };

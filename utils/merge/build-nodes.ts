@@ -7,7 +7,7 @@
  *   passed through the one DOMPurify door (sanitizeCommentHtml, `comment` mode), one subtree at a time: a comment's
  *   hostile markup can change its own body when re-parsed (mutation XSS), never swallow its replies or neighbours.
  *
- * The parser's parts (item, body, content, name, reply link) are found again in the rebuilt nodes through marker
+ * The parser's parts (item, body, content, name, reply link, replies, continuation) are found again in the rebuilt nodes through marker
  * classes with a per-merge random prefix, added to the inert document before serializing and removed after.
  */
 import type { ParsedCommentPage } from '@/utils/merge/parse-page';
@@ -25,8 +25,8 @@ export interface BuiltComments {
   unbuilt: string[];
 }
 
-type Role = 'item' | 'body' | 'content' | 'name' | 'reply';
-const ROLE_CODES: Record<Role, string> = { item: 'i', body: 'b', content: 'c', name: 'n', reply: 'r' };
+type Role = 'item' | 'body' | 'content' | 'name' | 'reply' | 'replies' | 'continuation';
+const ROLE_CODES: Record<Role, string> = { item: 'i', body: 'b', content: 'c', name: 'n', reply: 'r', replies: 'l', continuation: 'x' };
 const ROLE_BY_CODE = new Map(Object.entries(ROLE_CODES).map(([role, code]) => [code, role as Role]));
 
 function randomPrefix(): string {
@@ -101,6 +101,8 @@ export async function buildMergedComments(page: ParsedCommentPage, keep: Readonl
     mark(parts.content, 'content');
     mark(parts.name, 'name');
     mark(parts.replyLink, 'reply');
+    mark(parts.replies, 'replies');
+    mark(parts.continuation, 'continuation');
     keptElements.push(parts.element);
   }
   // Cut out what is not merged (already on screen): its replies go with it, as the loader decided.
@@ -158,7 +160,15 @@ export async function buildMergedComments(page: ParsedCommentPage, keep: Readonl
     if (body !== element) setStructuralId(body, original.body.getAttribute('id'), comment.id, options.doc);
     const replyLink = roles.reply ?? null;
     if (replyLink?.localName === 'a') replyLink.setAttribute('href', replyTarget(comment, page.url));
-    built.parts.set(comment.id, { element, body, content: roles.content ?? null, name: roles.name ?? null, replyLink });
+    built.parts.set(comment.id, {
+      element,
+      body,
+      content: roles.content ?? null,
+      name: roles.name ?? null,
+      replyLink,
+      replies: roles.replies ?? null,
+      continuation: roles.continuation ?? null,
+    });
   }
   return built;
 }

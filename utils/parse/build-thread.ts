@@ -1,5 +1,7 @@
+import { fnv1a36 } from '@/utils/common/hash';
+import { runSteps, type Steps } from '@/utils/common/steps';
+import { walkCommentItemsSteps, type CommentItem } from '@/utils/detect/comment-items';
 import { findCommentForms, takeDetectedWalk } from '@/utils/detect/detect-comment-sections';
-import type { CommentItem } from '@/utils/detect/comment-items';
 import type { CommentSection } from '@/utils/detect/types';
 import type { DialectProfile } from '@/utils/dialects/types';
 import { classTokens } from '@/utils/dom/class-tokens';
@@ -16,10 +18,11 @@ import {
   type OwnIndex,
 } from '@/utils/parse/fields';
 import { findPagination } from '@/utils/parse/pagination';
-import { findByline, normalizeName } from '@/utils/parse/post-author';
-import { scanSection, scannedItemsOf, type ScannedItem } from '@/utils/parse/scan-items';
+import { findByline } from '@/utils/parse/post-author';
+import { scannedItemsOf, type ScannedItem } from '@/utils/parse/scan-items';
 import { scanSectionChrome, type SectionChrome } from '@/utils/parse/section-chrome';
 import type { CommentParts, ParsedSection } from '@/utils/parse/types';
+import { personName } from '@/utils/thread/participants';
 import type { CommentType, PostAuthor, ThreadComment } from '@/utils/thread/types';
 
 interface Draft {
@@ -32,7 +35,7 @@ interface Draft {
 
 const CHILD_LIST_TAGS = new Set(['OL', 'UL']);
 
-/** The element holding the comment's own content but none of its replies (ParsedSection.bodies). */
+/** The element holding the comment's own content but none of its replies (CommentParts.body). */
 function findBody(scanned: ScannedItem, index: OwnIndex, content: Element | null, items: ScannedItem[], dom: SafeDom): Element {
   const { item } = scanned;
   const nested = scanned.domChildren.map((i) => items[i]!.item.element);
@@ -141,19 +144,10 @@ function defineLazyText(comment: ThreadComment, read: () => string): void {
   });
 }
 
-/** FNV-1a, base 36: short stable ids for comments the page gives none. */
-function stableHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(36);
-}
-
+/** A stable id for a comment the page gives none: a digest of its author and first words (docs/parser.md). */
 function synthesizeId(comment: ThreadComment, taken: Set<string>): string {
   const prefix = comment.type === 'comment' ? 'anon' : 'ping';
-  const base = `${prefix}-${stableHash(`${comment.author.url ?? ''}|${comment.author.name}|${comment.text.slice(0, 200)}`)}`;
+  const base = `${prefix}-${fnv1a36(`${comment.author.url ?? ''}|${comment.author.name}|${comment.text.slice(0, 200)}`)}`;
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
@@ -208,12 +202,12 @@ function markPostAuthor(drafts: Draft[], doc: Document, root: Element, base: str
   if (!bylineAllowed) return null;
   const byline = findByline(doc, root, base);
   if (!byline) return null;
-  const name = normalizeName(byline.name);
+  const name = personName(byline.name);
   let found = false;
   for (const { comment } of drafts) {
     if (comment.type !== 'comment') continue;
     const sameUrl = byline.url !== null && comment.author.url === byline.url;
-    if (normalizeName(comment.author.name) === name || sameUrl) {
+    if (personName(comment.author.name) === name || sameUrl) {
       comment.isPostAuthor = true;
       found = true;
     }
@@ -264,12 +258,21 @@ function replyListOf(parent: Draft, firstReply: Draft, dom: SafeDom): Element | 
 
 /** Parses one detected section with its dialect's profile. */
 export function buildThread(section: CommentSection, profile: DialectProfile): ParsedSection {
+  return runSteps(buildThreadSteps(section, profile));
+}
+
+/** Comments read between two checkpoints of the steps (a mask: 16). */
+const COMMENT_CHECKPOINT = 15;
+
+/** buildThread as steps that pause every few comments (utils/common/steps.ts). */
+export function* buildThreadSteps(section: CommentSection, profile: DialectProfile): Steps<ParsedSection> {
   const dom = safeDom(section.root);
   const doc = dom.ownerDocument(section.root)!;
   const base = baseUrlOf(doc);
   // Detection's walk of the page, handed over once; a later parse (the page changed) walks the section again.
   const walk = takeDetectedWalk(section);
-  const scanned = walk ? scannedItemsOf(walk, section.root) : scanSection(section.root);
+  const scanned = walk ? scannedItemsOf(walk, section.root) : scannedItemsOf(yield* walkCommentItemsSteps(section.root), section.root);
+  yield;
   const items = scanned.map((entry) => entry.item);
   profile.adapter.settleIds?.(items);
   const itemElements = new Set(items.map((item) => item.element));
@@ -278,7 +281,9 @@ export function buildThread(section: CommentSection, profile: DialectProfile): P
   // The post byline and the "Pingback:" label are read only for WordPress themes without comment classes.
   const bylineAllowed = profile.postAuthor.byline && !themeHasCommentClasses;
 
-  const drafts: Draft[] = scanned.map((entry) => {
+  const drafts: Draft[] = [];
+  for (const entry of scanned) {
+    if ((drafts.length & COMMENT_CHECKPOINT) === COMMENT_CHECKPOINT) yield;
     const index = indexOwnElements(entry, entry.item.id, profile);
     const content = findContent(entry, index);
     const body = findBody(entry, index, content, scanned, dom);
@@ -302,8 +307,8 @@ export function buildThread(section: CommentSection, profile: DialectProfile): P
       text: '',
     };
     defineLazyText(comment, textOf);
-    return { scanned: entry, index, comment, body, content };
-  });
+    drafts.push({ scanned: entry, index, comment, body, content });
+  }
 
   const taken = new Set(drafts.map((draft) => draft.comment.id).filter((id) => id !== ''));
   for (const { comment } of drafts) {
@@ -312,18 +317,16 @@ export function buildThread(section: CommentSection, profile: DialectProfile): P
     taken.add(comment.id);
   }
   linkParents(drafts, profile);
+  yield;
 
   // One comment per id: a repeated id (a theme printing an item twice) keeps its first, outermost element.
-  const elements = new Map<string, Element>();
-  const bodies = new Map<string, Element>();
   const parts = new Map<string, CommentParts>();
   const kept: Draft[] = [];
   const byId = new Map<string, Draft>();
   for (const draft of drafts) {
-    if (elements.has(draft.comment.id)) continue;
+    if ((kept.length & COMMENT_CHECKPOINT) === COMMENT_CHECKPOINT) yield;
+    if (parts.has(draft.comment.id)) continue;
     const element = draft.scanned.item.element;
-    elements.set(draft.comment.id, element);
-    bodies.set(draft.comment.id, draft.body);
     parts.set(draft.comment.id, {
       element,
       body: draft.body,
@@ -343,6 +346,7 @@ export function buildThread(section: CommentSection, profile: DialectProfile): P
     if (!parent || !parentParts || parentParts.replies) continue;
     parentParts.replies = replyListOf(parent, draft, dom);
   }
+  yield;
   const comments = kept.map((draft) => draft.comment);
   const postAuthor = markPostAuthor(kept, doc, section.root, base, bylineAllowed);
   // The section's own chrome (form, pagination, closed note) around the comments, never inside them.
@@ -351,6 +355,7 @@ export function buildThread(section: CommentSection, profile: DialectProfile): P
     if (parts_.continuation) commentElements.add(parts_.continuation);
     if (parts_.replies && parts_.replies !== parts_.element && !dom.contains(parts_.element, parts_.replies)) commentElements.add(parts_.replies);
   }
+  yield;
   const chrome = scanSectionChrome(section.root, section.list, profile, (el) => commentElements.has(el));
   return {
     thread: {
@@ -361,8 +366,6 @@ export function buildThread(section: CommentSection, profile: DialectProfile): P
       commentsOpen: isCommentsOpen(doc, chrome, profile, dom),
     },
     parts,
-    elements,
-    bodies,
     section: { profile, root: section.root, list: section.list, forms: chrome.forms },
   };
 }

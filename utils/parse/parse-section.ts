@@ -1,6 +1,7 @@
 import type { CommentSection } from '@/utils/detect/types';
 import { profileOf } from '@/utils/dialects/index';
-import { buildThread } from '@/utils/parse/build-thread';
+import type { Steps } from '@/utils/common/steps';
+import { buildThread, buildThreadSteps } from '@/utils/parse/build-thread';
 import type { ParsedSection } from '@/utils/parse/types';
 
 /**
@@ -9,4 +10,9 @@ import type { ParsedSection } from '@/utils/parse/types';
  */
 export function parseSection(section: CommentSection): ParsedSection {
   return buildThread(section, profileOf(section.dialect));
+}
+
+/** parseSection as steps that pause every few comments: the content script's first pass runs them in slices. */
+export function parseSectionSteps(section: CommentSection): Steps<ParsedSection> {
+  return buildThreadSteps(section, profileOf(section.dialect));
 }

@@ -1,6 +1,7 @@
 import { safeDom } from '@/utils/dom/safe-dom';
 import { normalizeAuthorUrl } from '@/utils/parse/fields';
 import { collapseWhitespace, textWithout } from '@/utils/parse/text';
+import { personName } from '@/utils/thread/participants';
 
 /** The post's author as its byline states it. */
 export interface Byline {
@@ -65,11 +66,7 @@ export function findByline(doc: Document, section: Element, base: string): Bylin
   return relName ? { name: relName, url: relUrl } : null;
 }
 
-/** Names compared case- and space-insensitively. */
-export function normalizeName(name: string): string {
-  return collapseWhitespace(name).toLowerCase();
-}
-
-export function sameName(a: string, b: string): boolean {
-  return normalizeName(a) === normalizeName(b);
+/** Names compared as the one person rule compares them (utils/thread/participants.ts). */
+function sameName(a: string, b: string): boolean {
+  return personName(a) === personName(b);
 }

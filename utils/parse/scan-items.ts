@@ -1,4 +1,4 @@
-import { walkCommentItems, type CommentItem, type ItemWalk } from '@/utils/detect/comment-items';
+import type { CommentItem, ItemWalk } from '@/utils/detect/comment-items';
 import { safeDom } from '@/utils/dom/safe-dom';
 
 /** A comment item with the elements that belong to it alone. */
@@ -50,9 +50,4 @@ export function scannedItemsOf(walk: ItemWalk, root: Element): ScannedItem[] {
     if (entry.domParent >= 0) scanned[entry.domParent]!.domChildren.push(i);
   });
   return scanned;
-}
-
-/** Splits a section's DOM between its comment items (in document order), in one walk. */
-export function scanSection(root: Element): ScannedItem[] {
-  return scannedItemsOf(walkCommentItems(root), root);
 }

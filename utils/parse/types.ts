@@ -20,18 +20,18 @@ export interface CommentParts {
    */
   replyLink: Element | null;
   /**
-   * The element that holds this comment's replies in the page (absent on hand-built parts, null when none is known):
+   * The element that holds this comment's replies in the page:
    * its reply list (`ol.children`, Thesis's `dl.children`), the item itself where replies sit straight inside it
    * (style=div, wpDiscuz), or the list that follows it (Drupal's `div.indented`, Hestia's sibling `ul.children`).
    * Null for a comment without replies, or whose replies the page prints among other comments (max-depth overflow).
    */
-  replies?: Element | null;
+  replies: Element | null;
   /**
    * A further element of this comment printed as the item's next sibling (Thesis: the `dd` holding the text, reply
-   * link and replies after the `dt` that is `element`); null or absent for every other markup. Fold and move it
+   * link and replies after the `dt` that is `element`); null for every other markup. The view hides and moves it
    * with `element`.
    */
-  continuation?: Element | null;
+  continuation: Element | null;
 }
 
 /** What the view needs to know about the section as a whole (absent on hand-built sections). */
@@ -52,18 +52,11 @@ export interface SectionParts {
 /** The result of parsing one CommentSection: pure data plus the page's own element for each comment. */
 export interface ParsedSection {
   thread: Thread;
-  /** Each comment's parts, keyed by ThreadComment.id (the same keys as `elements` and `bodies`). */
+  /**
+   * Each comment's parts, keyed by ThreadComment.id: the page's own elements of every comment of `thread` (its item,
+   * body, content, name, reply link, replies and continuation). The one map from the model to the page.
+   */
   parts: Map<string, CommentParts>;
   /** The section's profile, root, list and forms (set by the parser; absent on hand-built sections in tests). */
   section?: SectionParts;
-  /**
-   * The outermost element of each comment item, keyed by ThreadComment.id: `li#comment-N`, `li#li-comment-N`,
-   * `div#comment-N` (style=div), `.wpd-comment` … It contains the comment's nested replies when the markup nests them.
-   */
-  elements: Map<string, Element>;
-  /**
-   * The element holding the comment's own content (avatar, meta, text, reply link) but not its replies:
-   * `article#div-comment-N`, `div.comment-body`, the block theme's first child … Falls back to the item element.
-   */
-  bodies: Map<string, Element>;
 }

@@ -1,7 +1,7 @@
 /**
  * The thread model: plain, JSON-serializable data about one comment section.
  * Produced by utils/parse, consumed by the view, the popup and the inspector CLI.
- * No DOM references here: the element of each comment travels beside the model (ParsedSection.elements).
+ * No DOM references here: the element of each comment travels beside the model (ParsedSection.parts).
  */
 
 export type CommentType = 'comment' | 'pingback' | 'trackback';

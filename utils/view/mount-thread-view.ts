@@ -85,9 +85,10 @@ export function mountThreadView(
   let elementIds = elementIdMap(parsed.parts);
   resetLabels();
 
-  // The page's look (computed colours and font). Reading it forces a style pass when style is dirty, which on a
-  // 5,000-comment page that is still loading costs seconds: it is read after the next frame (then it is cheap),
-  // and until then the accent is a readable default.
+  // The page's look (computed colours and font). Reading it forces a style pass when style is dirty: after our first
+  // write (a stylesheet, an attribute on 5,000 comments) that is a restyle of the whole thread, hundreds of ms in one
+  // task. So it is read first, before anything of ours is written: detection and parsing ran in slices, the page has
+  // been styled meanwhile and the read is cheap (docs/performance.md).
   let look: PageLook | null = null;
   const pageLook = () => (look ??= readPageLook(root));
   const accentLink = () => {
@@ -97,10 +98,18 @@ export function mountThreadView(
     }
     return null;
   };
-  let releaseAccent = styles.add('accent:default', accentCss(DEFAULT_ACCENT));
+  const accentOf = (authorColor: string): string => {
+    try {
+      return accentCss(accentFor(authorColor, accentLink(), pageLook()));
+    } catch (error) {
+      report(error, 'theme');
+      return accentCss(DEFAULT_ACCENT);
+    }
+  };
+  let releaseAccent = styles.add(`accent:${options.authorColor}`, accentOf(options.authorColor));
   const updateAccent = (authorColor: string) => {
     const release = releaseAccent;
-    releaseAccent = styles.add(`accent:${authorColor}`, accentCss(accentFor(authorColor, accentLink(), pageLook())));
+    releaseAccent = styles.add(`accent:${authorColor}`, accentOf(authorColor));
     release();
   };
   const releaseCore = styles.add('core', CORE_CSS);
@@ -111,7 +120,6 @@ export function mountThreadView(
     journal,
     state: () => state,
     parts: (id) => current.parts.get(id),
-    isCommentElement: (element) => elementIds.has(element),
     scheduler,
     ownWrites,
     report: (error, where) => report(error, where),
@@ -212,8 +220,6 @@ export function mountThreadView(
     return {
       thread: { ...base.thread, comments: ordered },
       parts,
-      elements: new Map([...parts].map(([id, p]) => [id, p.element])),
-      bodies: new Map([...parts].map(([id, p]) => [id, p.body])),
     };
   }
 
@@ -508,18 +514,31 @@ export function mountThreadView(
     throw error;
   }
   features.apply(currentOptions, null);
-  afterNextFrame(view, () => {
-    if (destroyed) return;
-    try {
-      ownWrites(() => updateAccent(currentOptions.authorColor));
-      // A reader scrolled into the thread (a reload restores the position): the slices go there next.
-      const onScreen = renderer.pending > 0 && (view?.scrollY ?? 0) > 0 ? commentOnScreen() : null;
-      if (onScreen !== null) renderer.setCentre(onScreen);
-    } catch (error) {
-      report(error, 'theme');
-    }
-  });
+  // A reload or a step back restores the reader's position: the slices go there next. Only then: reading scrollY
+  // forces a layout of the whole thread (hundreds of ms on 5,000 comments), and on a fresh load the reader starts at
+  // the top or at the #comment-N target, which the first slice already centred on.
+  if (restoresScroll(view)) {
+    afterNextFrame(view, () => {
+      if (destroyed) return;
+      try {
+        const onScreen = renderer.pending > 0 && (view?.scrollY ?? 0) > 0 ? commentOnScreen() : null;
+        if (onScreen !== null) renderer.setCentre(onScreen);
+      } catch (error) {
+        report(error, 'scroll position');
+      }
+    });
+  }
   return controller;
+}
+
+/** Did this page load restore a scroll position (a reload, back or forward)? */
+function restoresScroll(view: Window | null): boolean {
+  try {
+    const entry = view?.performance?.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return entry?.type === 'reload' || entry?.type === 'back_forward';
+  } catch {
+    return false;
+  }
 }
 
 /** Run `task` once the next frame is done (style and layout computed by the browser anyway, so reading is cheap). */
@@ -533,9 +552,13 @@ function isElement(node: unknown): node is Element {
   return (node as Node | null)?.nodeType === 1;
 }
 
+/** Each comment's own elements (its item, and the continuation of a comment printed in two siblings) → its id. */
 function elementIdMap(parts: ReadonlyMap<string, CommentParts>): Map<Element, string> {
   const map = new Map<Element, string>();
-  for (const [id, { element }] of parts) if (!map.has(element)) map.set(element, id);
+  for (const [id, { element, continuation }] of parts) {
+    if (!map.has(element)) map.set(element, id);
+    if (continuation && !map.has(continuation)) map.set(continuation, id);
+  }
   return map;
 }
 

@@ -9,6 +9,8 @@
  * what the reader has seen on another (docs/new-since-last-visit.md, "Post identity").
  */
 
+import { fnv1a36 } from '@/utils/common/hash';
+
 export type PostKeySource = 'canonical' | 'og:url' | 'shortlink' | 'url';
 
 export interface PostIdentity {
@@ -97,16 +99,6 @@ export function isSameSite(a: URL, b: URL): boolean {
   return siteOf(a) === siteOf(b);
 }
 
-/** 32-bit FNV-1a, base 36: a short stable suffix for over-long keys. */
-function hash(text: string): string {
-  let value = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    value ^= text.charCodeAt(i);
-    value = Math.imul(value, 0x01000193);
-  }
-  return (value >>> 0).toString(36);
-}
-
 /** The key of a URL: scheme, fragment, comment page, trackers and trailing slashes removed; parameters sorted. */
 export function normalizePostUrl(url: URL): string {
   let path = url.pathname.replace(COMMENT_PAGE_SEGMENT, '/').replace(AMP_SEGMENT, '/');
@@ -121,7 +113,7 @@ export function normalizePostUrl(url: URL): string {
   for (const [name, value] of params) sorted.append(name, value);
   const query = params.length > 0 ? `?${sorted.toString()}` : '';
   const key = `${siteOf(url)}${path}${query}`;
-  return key.length > MAX_KEY_LENGTH ? `${key.slice(0, MAX_KEY_LENGTH - 9)}#${hash(key)}` : key;
+  return key.length > MAX_KEY_LENGTH ? `${key.slice(0, MAX_KEY_LENGTH - 9)}#${fnv1a36(key)}` : key;
 }
 
 /** The values of the head's `<link rel=…>` (rel is a token list, case-insensitive). */

@@ -71,7 +71,7 @@ describe.each(PAGED_THEMES)('%s: all comment pages on one page', (theme) => {
     expect(lines(reparsed.thread.comments)).toEqual(expected);
     // The merged comments are the rebuilt nodes, not the fetched document's.
     for (const [id, parts] of merged) {
-      expect(reparsed.elements.get(id), id).toBe(parts.element);
+      expect(reparsed.parts.get(id)?.element, id).toBe(parts.element);
       expect(parts.element.ownerDocument).toBe(page.doc);
     }
   });

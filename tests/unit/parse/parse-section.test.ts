@@ -63,9 +63,9 @@ describe('parseSection: core html5 walker', () => {
   });
 
   it('maps each id to the outermost item element and to the body holding only its own content', () => {
-    expect(parsed.elements.get('12')!.id).toBe('comment-12');
-    expect(parsed.bodies.get('12')!.id).toBe('div-comment-12');
-    expect(parsed.bodies.get('14')!.contains(parsed.elements.get('15')!)).toBe(false);
+    expect(parsed.parts.get('12')!.element.id).toBe('comment-12');
+    expect(parsed.parts.get('12')!.body.id).toBe('div-comment-12');
+    expect(parsed.parts.get('14')!.body.contains(parsed.parts.get('15')!.element)).toBe(false);
   });
 
   it('sees the form: comments open, no pagination', () => {
@@ -109,7 +109,7 @@ describe('parseSection: other core formats', () => {
     ]);
     expect(byId(parsed, '20').author).toMatchObject({ name: 'Ann', url: 'https://ann.example/' });
     expect(byId(parsed, '20').date).toBe('2023-02-03T09:00:00+00:00');
-    expect(parsed.bodies.get('20')!.classList.contains('wp-block-columns')).toBe(true);
+    expect(parsed.parts.get('20')!.body.classList.contains('wp-block-columns')).toBe(true);
   });
 
   it('li-comment themes: the outer li#li-comment-N is the item, the inner #comment-N its body', () => {
@@ -120,8 +120,8 @@ describe('parseSection: other core formats', () => {
       ['1', null, 1],
       ['2', '1', 2],
     ]);
-    expect(parsed.elements.get('1')!.id).toBe('li-comment-1');
-    expect(parsed.bodies.get('1')!.id).toBe('comment-1');
+    expect(parsed.parts.get('1')!.element.id).toBe('li-comment-1');
+    expect(parsed.parts.get('1')!.body.id).toBe('comment-1');
   });
 
   it('comment_class on an inner element (OceanWP), pingbacks with a duplicated comment-N id', () => {
@@ -357,8 +357,8 @@ describe('parseSection: wpDiscuz', () => {
   });
 
   it('maps the outer wpd-comm element and the .wpd-comment-wrap body', () => {
-    expect(parsed.elements.get('6')!.id).toBe('wpd-comm-6_5');
-    expect(parsed.bodies.get('6')!.classList.contains('wpd-comment-wrap')).toBe(true);
+    expect(parsed.parts.get('6')!.element.id).toBe('wpd-comm-6_5');
+    expect(parsed.parts.get('6')!.body.classList.contains('wpd-comment-wrap')).toBe(true);
   });
 });
 
@@ -401,8 +401,8 @@ describe('parseSection: wpDiscuz 5 (wc-comment markup)', () => {
   });
 
   it('takes the block around the text for the body, not the avatar-only #comment-N', () => {
-    expect(parsed.bodies.get('4')!.classList.contains('wc-comment-right')).toBe(true);
-    expect(parsed.bodies.get('3')!.contains(parsed.elements.get('4')!)).toBe(false);
+    expect(parsed.parts.get('4')!.body.classList.contains('wc-comment-right')).toBe(true);
+    expect(parsed.parts.get('3')!.body.contains(parsed.parts.get('4')!.element)).toBe(false);
   });
 });
 

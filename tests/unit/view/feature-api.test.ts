@@ -104,7 +104,7 @@ const mergePages = defineViewFeature({
         ctx.journal.insert(children, parts.get(parentId)!.element);
         ctx.journal.insert(element, children);
       }
-      parts.set(id, { element, body, content: body.querySelector('.comment-content'), name: body.querySelector('.fn'), replyLink: null });
+      parts.set(id, { element, body, content: body.querySelector('.comment-content'), name: body.querySelector('.fn'), replyLink: null, replies: null, continuation: null });
       comments.push({
         id,
         parentId,

@@ -49,7 +49,9 @@ function openFlattened004(theme: Theme): CorpusFixture {
     }
   }
   const comments = parsed.thread.comments.map((comment) => ({ ...comment, parentId: null, depth: 1 }));
-  fixture.parsed = { ...parsed, thread: { ...parsed.thread, comments } };
+  // Flat as the parser reads it: no comment holds a reply list any more.
+  const parts = new Map([...parsed.parts].map(([id, own]) => [id, { ...own, replies: null }]));
+  fixture.parsed = { ...parsed, thread: { ...parsed.thread, comments }, parts };
   return fixture;
 }
 

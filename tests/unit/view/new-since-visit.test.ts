@@ -62,8 +62,6 @@ function without(parsed: ParsedSection, absent: readonly string[]): ParsedSectio
   const keep = <V>(map: ReadonlyMap<string, V>) => new Map([...map].filter(([id]) => !absent.includes(id)));
   return {
     thread: { ...parsed.thread, comments: parsed.thread.comments.filter((c) => !absent.includes(c.id)) },
-    elements: keep(parsed.elements),
-    bodies: keep(parsed.bodies),
     parts: keep(parsed.parts),
   };
 }
@@ -75,7 +73,7 @@ async function visit(absent: readonly string[] = [], options: ThreadlightOptions
   const section = buildSection(SKETCH);
   root = section.root;
   full = section.parsed;
-  for (const id of absent) full.elements.get(id)!.remove();
+  for (const id of absent) full.parts.get(id)!.element.remove();
   view = mountView(without(full, absent), root, options, VIEW_FEATURES, { primary: true });
   await newSinceVisitOf(root)?.ready();
   await settle();
@@ -191,7 +189,7 @@ describe('new since the last visit', () => {
     await visit(['3'], { ...OPTIONS, foldWithoutNew: true });
     expect(folded()).toEqual(['1', '6']);
     // Comment 3 (a reply to 2, in thread 1) is posted while the page is open.
-    root.querySelector('#comment-2 > ol.children')!.append(full.elements.get('3')!);
+    root.querySelector('#comment-2 > ol.children')!.append(full.parts.get('3')!.element);
     view.update(full);
     await settle();
     expect(marked()).toEqual(['3', '5', '9', '10']);
@@ -231,7 +229,7 @@ describe('new since the last visit', () => {
     await visit(['10']);
     expect(marked()).toEqual(['9']);
     // Comment 10 is posted / loaded into the page: the thread model gets it.
-    root.querySelector('ol.comment-list')!.append(full.elements.get('10')!);
+    root.querySelector('ol.comment-list')!.append(full.parts.get('10')!.element);
     view.update(full);
     await settle();
     expect(marked()).toEqual(['9', '10']);
@@ -258,7 +256,7 @@ describe('new since the last visit', () => {
           body.innerHTML = '<footer><b class="fn">From page 2</b></footer><div class="comment-content"><p>Merged</p></div>';
           element.append(body);
           ctx.journal.insert(element, root.querySelector('ol.comment-list')!);
-          const parts = new Map([['11', { element, body, content: body.querySelector('.comment-content'), name: body.querySelector('.fn'), replyLink: null }]]);
+          const parts = new Map([['11', { element, body, content: body.querySelector('.comment-content'), name: body.querySelector('.fn'), replyLink: null, replies: null, continuation: null }]]);
           const comment = { ...full.thread.comments[0]!, id: '11', parentId: null, depth: 1, author: { name: 'From page 2', url: null, avatar: null } };
           ctx.thread.add({ comments: [comment], parts });
         };

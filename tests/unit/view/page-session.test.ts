@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MARK_BAIL, MARK_READY, startPageSession, type PageSession } from '@/entrypoints/content/page-session';
 import { onMessage, sendMessage } from '@/utils/messaging/protocol';
-import { parseSection } from '@/utils/parse/parse-section';
+import { parseSection, parseSectionSteps } from '@/utils/parse/parse-section';
 import { DEFAULT_OPTIONS, optionsItem } from '@/utils/storage/options';
 import { defineViewFeature } from '@/utils/view/core/feature';
 import { SYNC_SCHEDULER } from '@/utils/view/core/scheduler';
@@ -20,7 +20,7 @@ const shared = sharedOrNotice('the page session on corpus pages (tests/unit/view
 
 vi.mock('@/utils/parse/parse-section', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/utils/parse/parse-section')>();
-  return { ...original, parseSection: vi.fn(original.parseSection) };
+  return { ...original, parseSection: vi.fn(original.parseSection), parseSectionSteps: vi.fn(original.parseSectionSteps) };
 });
 
 let ctx: ContentScriptContext;
@@ -192,7 +192,9 @@ describe.skipIf(!shared)('page session', () => {
 
   it('contains a parser failure: nothing changes on the page, the error is reported', async () => {
     const { doc, original } = open('twentytwentyone', 'seed-004');
-    vi.mocked(parseSection).mockImplementationOnce(() => {
+    // The first pass parses in steps (slices in the browser); it fails half-way.
+    vi.mocked(parseSectionSteps).mockImplementationOnce(function* () {
+      yield;
       throw new Error('parser exploded');
     });
     await start(doc);

@@ -10,7 +10,7 @@ function partsOf(html: string): { parts: CommentParts; root: Element } {
   document.body.innerHTML = html;
   const element = document.querySelector('[data-item]')!;
   const body = element.querySelector('[data-body]') ?? element;
-  return { root: element, parts: { element, body, content: element.querySelector('[data-content]'), name: null, replyLink: element.querySelector('[data-reply]') } };
+  return { root: element, parts: { element, body, content: element.querySelector('[data-content]'), name: null, replyLink: element.querySelector('[data-reply]'), replies: null, continuation: null } };
 }
 
 describe('actionsPoint', () => {

@@ -416,9 +416,7 @@ describe.skipIf(!shared)('thread view behaviour', () => {
             ...parsed.thread,
             comments: [...parsed.thread.comments, { ...parsed.thread.comments[0]!, id: '9001', parentId: parent, depth: 2, isPostAuthor: true }],
           },
-          elements: new Map([...parsed.elements, ['9001', li]]),
-          bodies: new Map([...parsed.bodies, ['9001', body]]),
-          parts: new Map([...parsed.parts, ['9001', { element: li, body, content: body.querySelector('.comment-content'), name: body.querySelector('.fn'), replyLink: null }]]),
+          parts: new Map([...parsed.parts, ['9001', { element: li, body, content: body.querySelector('.comment-content'), name: body.querySelector('.fn'), replyLink: null, replies: null, continuation: null }]]),
         };
       },
     });
@@ -517,7 +515,7 @@ describe.skipIf(!shared)('thread view on malformed input', () => {
 
   it('refuses a section without any comment element', () => {
     const fixture = openCorpusFixture('twentytwentyone', 'seed-004');
-    expect(() => mountThreadView({ ...fixture.parsed, elements: new Map(), bodies: new Map(), parts: new Map() }, OPTIONS, [])).toThrow(
+    expect(() => mountThreadView({ ...fixture.parsed, parts: new Map() }, OPTIONS, [])).toThrow(
       /no comment elements/,
     );
   });

@@ -84,37 +84,34 @@ function own(body: Element, selector: string, items: ReadonlySet<Element>, item:
 
 /**
  * Each comment's parts as the parser would give them on the corpus themes (the tests know these themes' classes;
- * the view does not: it takes whatever the parser hands it).
+ * the view does not: it takes whatever the parser hands it). Replies nest in the item's own `ol.children`.
  */
-export function partsFor(elements: Map<string, Element>, bodies: Map<string, Element>): Map<string, CommentParts> {
-  const items = new Set(elements.values());
+export function partsFor(bodies: Map<string, { element: Element; body: Element }>): Map<string, CommentParts> {
+  const items = new Set([...bodies.values()].map(({ element }) => element));
   return new Map(
-    [...elements].map(([id, element]) => {
-      const body = bodies.get(id) ?? element;
-      return [
-        id,
-        {
-          element,
-          body,
-          content: own(body, '.comment-content, .wp-block-comment-content', items, element),
-          name: own(body, '.fn, .wp-block-comment-author-name', items, element),
-          replyLink: own(body, '.comment-reply-link', items, element),
-        },
-      ];
-    }),
+    [...bodies].map(([id, { element, body }]) => [
+      id,
+      {
+        element,
+        body,
+        content: own(body, '.comment-content, .wp-block-comment-content', items, element),
+        name: own(body, '.fn, .wp-block-comment-author-name', items, element),
+        replyLink: own(body, '.comment-reply-link', items, element),
+        replies: element.querySelector(':scope > ol.children, :scope > ol:not([class])'),
+        continuation: null,
+      },
+    ]),
   );
 }
 
 /** The thread as WordPress knows it, mapped onto the page's elements (#comment-N, #div-comment-N or first child). */
 export function parsedFromTruth(doc: Document, truth: Truth): ParsedSection {
-  const elements = new Map<string, Element>();
-  const bodies = new Map<string, Element>();
+  const bodies = new Map<string, { element: Element; body: Element }>();
   const comments: ThreadComment[] = truth.comments.map((c) => {
     const id = String(c.wp_id);
     const element = doc.getElementById(`comment-${id}`);
     if (!element) throw new Error(`#comment-${id} not on the page`);
-    elements.set(id, element);
-    bodies.set(id, doc.getElementById(`div-comment-${id}`) ?? element.firstElementChild ?? element);
+    bodies.set(id, { element, body: doc.getElementById(`div-comment-${id}`) ?? element.firstElementChild ?? element });
     return {
       id,
       parentId: c.parent_wp_id ? String(c.parent_wp_id) : null,
@@ -137,9 +134,7 @@ export function parsedFromTruth(doc: Document, truth: Truth): ParsedSection {
       pagination: null,
       commentsOpen: true,
     },
-    elements,
-    bodies,
-    parts: partsFor(elements, bodies),
+    parts: partsFor(bodies),
   };
 }
 
@@ -195,8 +190,6 @@ export function buildSection(sketch: SketchComment[], doc: Document = document):
   list.className = 'comment-list';
   root.append(list);
   doc.body.append(root);
-  const elements = new Map<string, Element>();
-  const bodies = new Map<string, Element>();
   const parts = new Map<string, CommentParts>();
   const comments: ThreadComment[] = [];
   const depthOf = new Map<string, number>();
@@ -218,23 +211,25 @@ export function buildSection(sketch: SketchComment[], doc: Document = document):
     item.append(body);
     if (parentId === null || entry.flat) list.append(item);
     else {
-      const parentItem = elements.get(parentId)!;
-      let children = parentItem.querySelector(':scope > ol.children');
+      const parentParts = parts.get(parentId)!;
+      let children = parentParts.element.querySelector(':scope > ol.children');
       if (!children) {
         children = doc.createElement('ol');
         children.className = 'children';
-        parentItem.append(children);
+        parentParts.element.append(children);
+        // The replies' list, as the parser says it (replies printed as siblings are among other comments: none).
+        parentParts.replies ??= children;
       }
       children.append(item);
     }
-    elements.set(entry.id, item);
-    bodies.set(entry.id, body);
     parts.set(entry.id, {
       element: item,
       body,
       content: body.querySelector('.comment-content'),
       name: body.querySelector('.fn'),
       replyLink: body.querySelector('.comment-reply-link'),
+      replies: null,
+      continuation: null,
     });
     comments.push({
       id: entry.id,
@@ -251,13 +246,12 @@ export function buildSection(sketch: SketchComment[], doc: Document = document):
     });
   }
   // Page order is pre-order: sort by document position, as the parser reports it.
-  const ordered = [...comments].sort((a, b) => (elements.get(a.id)!.compareDocumentPosition(elements.get(b.id)!) & 4 ? -1 : 1));
+  const elementOf = (id: string) => parts.get(id)!.element;
+  const ordered = [...comments].sort((a, b) => (elementOf(a.id).compareDocumentPosition(elementOf(b.id)) & 4 ? -1 : 1));
   return {
     root,
     parsed: {
       thread: { dialect: 'wordpress', postAuthor: null, comments: ordered, pagination: null, commentsOpen: true },
-      elements,
-      bodies,
       parts,
     },
   };

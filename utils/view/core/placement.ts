@@ -31,9 +31,9 @@ export function actionsPoint(parts: CommentParts, firstReply: Element | null): I
   if (replyLink?.parentElement && body.contains(replyLink)) {
     const wrapper = replyLink.parentElement;
     let anchor: Element = wrapper !== body && wrapper !== element && wrapper.childElementCount === 1 ? wrapper : replyLink;
-    // A list item's siblings must be list items (Drupal's `ul.links > li.comment-reply`): go after the whole list.
-    while (anchor.parentElement && LIST_TAGS.has(anchor.parentElement.tagName) && anchor.parentElement !== body && body.contains(anchor.parentElement)) {
-      anchor = anchor.parentElement;
+    // Never a block inside a list: Drupal's `ul.links > li.comment-reply > a` gets the bar after the list.
+    for (let list = anchor.parentElement; list && list !== body && list !== element && LIST_TAGS.has(list.tagName); list = anchor.parentElement) {
+      anchor = list;
     }
     if (anchor.parentNode) return { parent: anchor.parentNode, before: anchor.nextSibling };
   }
@@ -48,8 +48,10 @@ export function actionsPoint(parts: CommentParts, firstReply: Element | null): I
  */
 export function afterNamePoint(parts: CommentParts): InsertionPoint | null {
   let anchor: Element | null = parts.name;
-  if (!anchor || !parts.body.contains(anchor)) return null;
-  for (let node: Element | null = anchor.parentElement; node && node !== parts.body; node = node.parentElement) {
+  // The name may sit outside the body: Drupal's "Submitted by <name>" line above `div.comment-text`.
+  const holder = [parts.body, parts.element, parts.continuation].find((element) => element !== null && anchor !== null && element.contains(anchor));
+  if (!anchor || !holder) return null;
+  for (let node: Element | null = anchor.parentElement; node && node !== holder; node = node.parentElement) {
     if (node.tagName === 'A') anchor = node;
   }
   let last: Node = anchor;

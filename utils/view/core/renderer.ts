@@ -29,8 +29,6 @@ export interface RendererDeps {
   journal: DomJournal;
   state(): ViewState;
   parts(id: string): CommentParts | undefined;
-  /** Is this element some comment's own element (CommentParts.element)? */
-  isCommentElement(element: Element): boolean;
   scheduler: Scheduler;
   /** Runs DOM writes as the view's own (the mutation watcher ignores them). */
   ownWrites(write: () => void): void;
@@ -45,8 +43,8 @@ interface CommentRecord {
   /** The comment's place in the thread when last structured (depth, parent, replies, role). */
   signature: string;
   bar: ToggleBar | null;
-  /** The lists inside the element that hold its replies (hidden with them when it folds). */
-  replyLists: Element[];
+  /** The element that holds its replies apart from its own content (CommentParts.replies), hidden when it folds. */
+  replyList: Element | null;
   hidden: boolean | null;
   collapsed: boolean | null;
   /** Fields written on the element, and the body token list written. */
@@ -255,7 +253,7 @@ export class Renderer {
       parts,
       signature: '',
       bar: null,
-      replyLists: [],
+      replyList: null,
       hidden: null,
       collapsed: null,
       fields: new Set(),
@@ -279,7 +277,7 @@ export class Renderer {
       journal.removeInserted(record.bar.element);
       record.bar = null;
     }
-    for (const list of record.replyLists) journal.remove(list, ATTR_HIDDEN);
+    if (record.replyList) journal.remove(record.replyList, ATTR_HIDDEN);
     record.collapsed = null;
     const replyElements = replies.map((replyId) => this.deps.parts(replyId)?.element ?? null);
     if (replies.length > 0) {
@@ -288,22 +286,24 @@ export class Renderer {
       journal.insert(bar.element, point.parent, point.before);
       record.bar = bar;
     }
-    record.replyLists = replyListsOf(element, replyElements, this.deps.isCommentElement);
+    record.replyList = replies.length > 0 ? foldableReplyList(record.parts) : null;
     record.signature = signature;
   }
 
   private writeState(record: CommentRecord, state: ViewState, comment: ThreadComment): void {
     const { journal } = this.deps;
-    const { element, body } = record.parts;
+    const { element, body, continuation } = record.parts;
     const hidden = state.isHidden(record.id);
     if (record.hidden !== hidden) {
       journal.toggle(element, ATTR_HIDDEN, hidden);
+      // A comment printed in two siblings (Thesis's dt + dd) hides whole.
+      if (continuation) journal.toggle(continuation, ATTR_HIDDEN, hidden);
       record.hidden = hidden;
     }
     const collapsed = state.isCollapsed(record.id);
     if (record.collapsed !== collapsed) {
       journal.toggle(element, ATTR_COLLAPSED, collapsed);
-      for (const list of record.replyLists) journal.toggle(list, ATTR_HIDDEN, collapsed);
+      if (record.replyList) journal.toggle(record.replyList, ATTR_HIDDEN, collapsed);
       if (record.bar) this.writeBar(record.bar, record.id, comment, collapsed, state);
       record.collapsed = collapsed;
     }
@@ -340,7 +340,7 @@ export class Renderer {
     const { index } = this.deps.state();
     const parentId = index.parent(record.id);
     const parent = parentId === null ? null : (index.byId.get(parentId) ?? null);
-    const parentElement = parentId === null ? null : (this.deps.parts(parentId)?.element ?? null);
+    const parentParts = parentId === null ? undefined : this.deps.parts(parentId);
     const put = (node: Node, point: InsertionPoint) => {
       journal.insert(node, point.parent, point.before);
       nodes.push(node);
@@ -350,7 +350,7 @@ export class Renderer {
       comment,
       parts: record.parts,
       parent,
-      nestedInMarkup: parentElement !== null && parentElement !== record.parts.element && parentElement.contains(record.parts.element),
+      nestedInMarkup: parentParts !== undefined && nestedIn(parentParts, record.parts.element),
       hasReplies,
       afterName(node) {
         const point = afterNamePoint(record.parts);
@@ -384,25 +384,35 @@ export class Renderer {
   /** The comment left the thread (or its element changed): take every trace of ours off it. */
   private drop(record: CommentRecord): void {
     const { journal } = this.deps;
-    const { element, body } = record.parts;
+    const { element, body, continuation } = record.parts;
     for (const key of [...record.decorations.keys()]) this.undecorate(record, key);
     if (record.bar) journal.removeInserted(record.bar.element);
     for (const name of [ATTR_COMMENT, ATTR_DEPTH, ATTR_ROLE, ATTR_HIDDEN, ATTR_COLLAPSED, ...[...record.fields].map(fieldAttribute)]) {
       journal.remove(element, name);
     }
+    if (continuation) journal.remove(continuation, ATTR_HIDDEN);
     journal.remove(body, ATTR_BODY);
-    for (const list of record.replyLists) journal.remove(list, ATTR_HIDDEN);
+    if (record.replyList) journal.remove(record.replyList, ATTR_HIDDEN);
     this.records.delete(record.id);
   }
 }
 
-/** The lists inside `element` that directly hold some of its replies (ol.children, a bare ol, ul…). */
-function replyListsOf(element: Element, replies: readonly (Element | null)[], isComment: (node: Element) => boolean): Element[] {
-  const lists: Element[] = [];
-  for (const reply of replies) {
-    const parent = reply?.parentElement;
-    if (!parent || parent === element || !element.contains(parent) || lists.includes(parent) || isComment(parent)) continue;
-    lists.push(parent);
-  }
-  return lists;
+/**
+ * Does the markup show `element` as a reply of the comment with `parent`'s parts: inside its item, its continuation
+ * (Thesis's dd) or its reply list (Drupal's following div.indented)?
+ */
+function nestedIn(parent: CommentParts, element: Element): boolean {
+  if (parent.element === element) return false;
+  return [parent.element, parent.continuation, parent.replies].some((holder) => holder !== null && holder !== element && holder.contains(element));
+}
+
+/**
+ * The element to hide when a comment folds: the parser's reply list (`ol.children`, Thesis's `dl.children` in the
+ * `dd`, Drupal's following `div.indented`), unless the replies sit straight in the comment's own element or body
+ * (style=div, wpDiscuz): then each reply hides itself (the view state hides a folded comment's subtree).
+ */
+function foldableReplyList(parts: CommentParts): Element | null {
+  const { replies, element, body } = parts;
+  if (!replies || replies === element || replies === body || replies.contains(element)) return null;
+  return replies.contains(body) ? null : replies;
 }

@@ -8,9 +8,11 @@
 export const SLICE_MS = 10;
 /**
  * In a long idle period, a chunk may take up to this (the browser's idle periods last at most 50 ms): fewer, larger
- * chunks mean fewer frames restyling the page for our writes, and every task still stays under 50 ms.
+ * chunks mean fewer frames restyling the page for our writes. 25 ms leaves room for the chunk's last comments, a
+ * garbage collection and a busy machine's descheduling, so every task still stays under 50 ms (docs/performance.md:
+ * at 40 ms the bench measured 61 ms tasks under load).
  */
-export const IDLE_SLICE_MAX_MS = 40;
+export const IDLE_SLICE_MAX_MS = 25;
 /** Idle callbacks are not guaranteed on a busy page: after this long, a chunk runs anyway. */
 const IDLE_TIMEOUT_MS = 150;
 
@@ -90,4 +92,19 @@ export function nextTask(view: Window | null = typeof window === 'undefined' ? n
     }
     setTimeout(resolve, 0);
   });
+}
+
+type YieldingWindow = Window & { scheduler?: { yield?: () => Promise<void> } };
+
+/**
+ * Give the page its turn in the middle of a piece of work (detection and parsing in slices): `scheduler.yield()`
+ * where the browser has it (input and rendering go first, then the work resumes ahead of other queued tasks, so the
+ * page's own loading does not stretch it out), else a fresh task (nextTask).
+ */
+export function yieldToPage(view: Window | null = typeof window === 'undefined' ? null : window): Promise<void> {
+  const scheduler = (view as YieldingWindow | null)?.scheduler;
+  if (scheduler && typeof scheduler.yield === 'function') {
+    return scheduler.yield().catch(() => nextTask(view));
+  }
+  return nextTask(view);
 }

@@ -189,7 +189,7 @@ export interface CommentSlot {
   readonly parts: CommentParts;
   /** The parent in the thread model, or null. */
   readonly parent: ThreadComment | null;
-  /** The markup shows the nesting: the comment's element sits inside its parent's. */
+  /** The markup shows the nesting: the comment's element sits inside its parent's item, continuation or reply list. */
   readonly nestedInMarkup: boolean;
   readonly hasReplies: boolean;
   /** Inline, right after the author's name (and after earlier decorations there); false when there is no name. */

@@ -76,7 +76,7 @@ export const inferredLinksFeature = defineViewFeature({
         const parents = new Map(moved.map((link) => [link.childId, link.parentId]));
         reshaping = true;
         try {
-          ctx.thread.reshape(withComments(page, inDomOrder(ctx.root, page, parents)));
+          ctx.thread.reshape({ ...withComments(page, inDomOrder(ctx.root, page, parents)), parts: journal.partsAfter() });
         } finally {
           reshaping = false;
         }
