@@ -10,10 +10,13 @@ import { THEMES } from '../../e2e/lib/corpus';
 import { servePagedPost, type ServedPagedPost } from '../../e2e/lib/paged-site';
 import { startServer, type StaticServer } from '../../e2e/lib/server';
 import { openPage } from './paged-site';
+import { sharedOrNotice } from '../../shared-material';
 
 const lines = (comments: { id: string; parentId: string | null; depth: number }[]) => comments.map((c) => `${c.id} ${c.parentId ?? '-'} ${c.depth}`);
 
-describe.each(THEMES)('%s paged post served at its own paths', (theme) => {
+const shared = sharedOrNotice('the paged corpus post served over HTTP (../shared/corpus)');
+
+describe.skipIf(!shared).each(THEMES)('%s paged post served at its own paths', (theme) => {
   let server: StaticServer;
   let post: ServedPagedPost;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { normalizePostUrl, postIdentity } from '@/utils/visits/post-key';
 import { closeDocument, corpusPages, loadDocument, realworldPages, readTruthFile } from '../../corpus/corpus-pages';
+import { sharedOrNotice } from '../../shared-material';
 
 const POST = 'https://blog.example/2024/05/my-post/';
 
@@ -142,7 +143,7 @@ describe('post key from what the page claims', () => {
   });
 });
 
-describe('post key on the corpus', () => {
+describe.skipIf(!sharedOrNotice('post keys of the corpus and real-world pages (../shared)'))('post key on the corpus', () => {
   const pages = corpusPages().filter((p) => /\/seed-004/.test(p.label));
   const themes = ['twentytwentyone', 'twentytwentytwo', 'twentytwentythree'];
 

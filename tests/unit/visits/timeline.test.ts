@@ -3,6 +3,7 @@ import { buildTimeline, firstDayOfWeek } from '@/utils/visits/timeline';
 import type { ThreadComment } from '@/utils/thread/types';
 import { comment } from '../parse/thread-fixture';
 import { corpusPages, readTruthFile, withParsedPage } from '../../corpus/corpus-pages';
+import { sharedOrNotice } from '../../shared-material';
 
 const NOW = Date.UTC(2025, 0, 1);
 const UTC = { timeZone: 'UTC', weekStartsOn: 1, now: NOW } as const;
@@ -129,7 +130,7 @@ describe('buildTimeline: the reader\u2019s time zone', () => {
   });
 });
 
-describe('buildTimeline on the corpus', () => {
+describe.skipIf(!sharedOrNotice('timelines of corpus threads (../shared/corpus)'))('buildTimeline on the corpus', () => {
   it.each(['seed-004', 'big-300'])('twentytwentyone/%s: every dated comment in one bar, the author ticks all there', (variant) => {
     const corpusPage = corpusPages().find((p) => p.label === `corpus/twentytwentyone/${variant}`)!;
     const truth = readTruthFile(corpusPage.truthPath);
