@@ -8,8 +8,9 @@ import { it } from 'node:test';
 import { check, corpusVariant, openOffThenOn, THEMES } from './a11y-checks.ts';
 import { addedFindings, AXE_VERSION, describeFindings, ourSmallTargets, runAxe } from './lib/axe.ts';
 import { inEachBrowser, TEST_TIMEOUT } from './lib/session.ts';
+import { sharedOrNotice } from './lib/paths.ts';
 
-inEachBrowser('accessibility (axe-core)', (session) => {
+if (sharedOrNotice('axe-core on the corpus themes (the markup fixtures run in a11y-fixtures.test.ts)')) inEachBrowser('accessibility (axe-core)', (session) => {
   it(`axe-core ${AXE_VERSION} runs in the page and finds a known violation (control)`, { timeout: TEST_TIMEOUT }, async () => {
     const url = session().server.addPage('axe-control.html', '<!doctype html><html lang="en"><body><main><img src="x.png"><button></button></main></body></html>');
     const tab = await session().openPage(url);

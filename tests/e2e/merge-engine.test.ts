@@ -15,6 +15,7 @@ import { lookThroughPage } from './lib/probes.ts';
 import { startServer } from './lib/server.ts';
 import { inEachBrowser, TEST_TIMEOUT } from './lib/session.ts';
 import type { FindProbeReport, MergeProbeReport } from './probes/merge-probe.ts';
+import { sharedOrNotice } from './lib/paths.ts';
 
 const PROBE_PATH = '/__probe/merge-probe.js';
 const withProbe = (html: string) => html.replace('</body>', `<script src="${PROBE_PATH}"></script></body>`);
@@ -30,7 +31,7 @@ const runMerge = () => (window as unknown as Probe).threadlightMergeProbe!.merge
 const runFind = (query: string) => (window as unknown as Probe).threadlightMergeProbe!.find(query);
 const pwnedCalls = () => ((window as unknown as { __pwnedCalls?: string[] }).__pwnedCalls ?? []).slice();
 
-inEachBrowser('merge and find engines in a real page', (session) => {
+if (sharedOrNotice('the merge and find engines on the paged corpus post')) inEachBrowser('merge and find engines in a real page', (session) => {
   for (const theme of THEMES) {
     it(`${theme}: both comment pages in reading order with exact depths, from page 1 and from the post URL`, { timeout: TEST_TIMEOUT * 2 }, async () => {
       const { browser } = session();

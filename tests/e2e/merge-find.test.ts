@@ -18,6 +18,7 @@ import { documentHTML, locateSectionRoot, sectionHTML, sectionHTMLIn, waitForBai
 import { lookThroughPage } from './lib/probes.ts';
 import { startServer } from './lib/server.ts';
 import { inEachBrowser, TEST_TIMEOUT, waitForContentScript } from './lib/session.ts';
+import { sharedOrNotice } from './lib/paths.ts';
 
 /** In-page: every comment the view marked, in document order, as `id parent depth` (the parent from the nesting). */
 const readThread = (): string[] =>
@@ -76,7 +77,7 @@ async function showAllPages(page: E2EPage, browser?: E2EBrowser): Promise<string
   return page.run(announced);
 }
 
-inEachBrowser('show all comment pages and find in them', (session) => {
+if (sharedOrNotice('show all comment pages and find, on the paged corpus post')) inEachBrowser('show all comment pages and find in them', (session) => {
   for (const theme of THEMES) {
     it(`${theme}: from page 1 and from the post URL, one click shows all 58 comments in reading order; off restores both pages exactly`, { timeout: TEST_TIMEOUT * 3 }, async () => {
       const { browser } = session();

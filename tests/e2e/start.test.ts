@@ -79,7 +79,10 @@ it('with a display: a Chromium window with Threadlight on a demo page, until Ctr
     assert.ok(demo, 'the demo process');
     process.kill(demo.id, 'SIGINT');
     const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 20_000))]);
-    assert.ok(code === 0 || code === 130, `exit after Ctrl+C: ${String(code)}\n${output}`);
+    // xvfb-run itself may fail to remove its own temporary directory once the demo has exited (exit 5 with
+    // "problem while cleaning up temporary directory", seen once in a clean clone): the wrapper's, not the demo's.
+    const xvfbCleanup = code === 5 && output.includes('xvfb-run: error: problem while cleaning up temporary directory');
+    assert.ok(code === 0 || code === 130 || xvfbCleanup, `exit after Ctrl+C: ${String(code)}\n${output}`);
     assert.deepEqual(descendants(browsers[0]!.id), [], 'the browser is gone');
   } finally {
     if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');

@@ -18,3 +18,9 @@ export const firefoxBuildDir = path.join(buildDir, 'firefox-mv2');
 export const localesDir = path.join(repoRoot, 'public/_locales');
 /** Screenshots land in e2e-results/<browser>/. */
 export const resultsDir = path.join(repoRoot, 'e2e-results');
+
+/** True when ../shared is there; otherwise says in one line what is skipped for want of it (the unit tests' rule). */
+export function sharedOrNotice(what: string): boolean {
+  if (!sharedAvailable) console.warn(`skipped (needs ../shared, absent): ${what}`);
+  return sharedAvailable;
+}
