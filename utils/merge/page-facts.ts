@@ -2,30 +2,20 @@
  * What a page says about itself, from structure only (never localized text): which post it is, how many comments
  * it announces, whether it is a login or paywall page. Pure functions of a Document (or a URL).
  */
-/** Query parameters that do not change which post a URL shows. */
-const NON_IDENTIFYING_PARAMS = ['cpage', 'replytocom', 'unapproved', 'moderation-hash', 'amp', 'fbclid', 'gclid'];
+import { normalizePostUrl } from '@/utils/visits/post-key';
 
 /**
- * The post a URL shows, as a comparable key: origin + path without the `comment-page-N` segment (trailing slash
- * ignored) + the identifying query (`?p=8` of plain permalinks), without fragment.
+ * The post a URL shows, as a comparable key: the visit memory's post key (utils/visits/post-key.ts: no scheme,
+ * fragment, `comment-page-N`, WordPress view parameters or trackers; the identifying query such as `?p=8` kept).
+ * Null for anything but an http(s) URL.
  */
 export function postKeyOf(url: string): string | null {
-  let parsed: URL;
   try {
-    parsed = new URL(url);
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? normalizePostUrl(parsed) : null;
   } catch {
     return null;
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  const path = parsed.pathname.replace(/\/comment-page-\d+\/?$/, '/').replace(/\/+$/, '') || '/';
-  // forEach, not entries(): in a Firefox content script the iterator of a URLSearchParams is not iterable (Xrays).
-  const entries: [string, string][] = [];
-  parsed.searchParams.forEach((value, name) => entries.push([name, value]));
-  const params = entries
-    .filter(([name]) => !NON_IDENTIFYING_PARAMS.includes(name) && !name.startsWith('utm_'))
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, value]) => `${name}=${value}`);
-  return `${parsed.origin}${path}${params.length ? `?${params.join('&')}` : ''}`;
 }
 
 /** WordPress's post id as the page prints it: shortlink `?p=N`, `postid-N`/`page-id-N` body class, the comment form. */
