@@ -73,6 +73,8 @@ interface Sample {
   readyWork: number | null;
   /** threadlight:start → :rendered (every comment rendered, idle slices included). */
   renderedWork: number | null;
+  /** threadlight:mounting → threadlight:ready: the mount, one task (view state, features, first slice). */
+  mountMs: number | null;
   bailWork: number | null;
   /** CDP Performance.getMetrics over the load (+ settle), ms. */
   scriptMs: number;
@@ -121,6 +123,7 @@ const readTimings = () => {
     start: at('threadlight:start'),
     ready: at('threadlight:ready'),
     rendered: at('threadlight:rendered'),
+    mounting: at('threadlight:mounting'),
     bail: at('threadlight:bail'),
   };
 };
@@ -198,6 +201,7 @@ async function measure(context: BrowserContext, spec: PageSpec, url: string, wit
     readyAt: timings.ready,
     readyWork: timings.start !== null && timings.ready !== null ? timings.ready - timings.start : null,
     renderedWork: timings.start !== null && timings.rendered !== null ? timings.rendered - timings.start : null,
+    mountMs: timings.mounting !== null && timings.ready !== null ? timings.ready - timings.mounting : null,
     bailWork: timings.start !== null && timings.bail !== null ? timings.bail - timings.start : null,
     scriptMs: metric(metrics, 'ScriptDuration') * 1000,
     layoutMs: metric(metrics, 'LayoutDuration') * 1000,
@@ -344,23 +348,38 @@ async function main(): Promise<void> {
   );
   const firstPassCpu = (key: string) => quiet[key]?.scriptCpuMs ?? (trace(key) ? trace(key)!.evaluateCpuMs + trace(key)!.taskCpuMs : null);
   const ownCpu = (key: string) => trace(key)?.ownTaskCpuMs ?? null;
-  const longestTask = Math.max(...['big-300', 'big-1500', 'big-5000'].map((key) => trace(key)?.longestOwnTaskMs ?? 0));
+  const ownScriptCpu = (key: string) => trace(key)?.ownScriptCpuMs ?? null;
+  // Our longest task, the largest of: the longest stretch of our calls in one task (trace); the most of our code's
+  // sampled CPU in one task (the trace's profiler samples: the slices resumed after scheduler.yield() and the mount
+  // run as promise continuations, which the trace does not name as our calls); the mount (one task from the mounting
+  // mark to ready, median of the rounds, no profiler).
+  const longestTask = Math.max(
+    ...['big-300', 'big-1500', 'big-5000'].flatMap((key) => [trace(key)?.longestOwnTaskMs ?? 0, trace(key)?.sampledLongestOwnTaskMs ?? 0, r(key)?.with.mountMs ?? 0]),
+  );
   Object.assign(ratios, {
     'readyAt(5000)/load w/o(5000)': ratio(r('big-5000')?.with.readyAt, r('big-5000')?.without.load),
+    // Where ready/load comes from: Threadlight starts (document_end) only once the page's HTML is parsed, which on a
+    // page without subresources is about its load; the rest is start → ready.
+    'startAt(5000)/load w/o(5000)': ratio(r('big-5000')?.with.start, r('big-5000')?.without.load),
     'extraScript(5000)/task w/o(5000)': ratio(r('big-5000')?.extraScriptMs, r('big-5000')?.without.taskMs),
     'ownTaskCpu(5000)/ownTaskCpu(1500)': ratio(ownCpu('big-5000'), ownCpu('big-1500')),
+    'ownScriptCpu(5000)/ownScriptCpu(1500)': ratio(ownScriptCpu('big-5000'), ownScriptCpu('big-1500')),
+    'sampledOwn(5000)/sampledOwn(1500)': ratio(trace('big-5000')?.sampledOwnMs, trace('big-1500')?.sampledOwnMs),
     'renderedWork(5000)/renderedWork(1500)': ratio(r('big-5000')?.with.renderedWork, r('big-1500')?.with.renderedWork),
   });
   const targets = [
     target('big-5000: view ready / the page’s own load ≤ 1.05 (ready mark, with; load event, without)', ratios['readyAt(5000)/load w/o(5000)'], (v) => v <= 1.05, (v) => v.toFixed(3)),
     target(
-      `longest Threadlight task (its own script in one task, big-1500/5000 traces) ≤ 50 ms${trace('big-5000') ? ` (big-5000: ${fmt(trace('big-5000')!.longestOwnTaskMs)} ms, in the task holding ${trace('big-5000')!.longestOwnTaskHolds})` : ''}`,
+      `longest Threadlight task (its own script in one task, big-1500/5000 traces) ≤ 50 ms${trace('big-5000') ? ` (big-5000: calls ${fmt(trace('big-5000')!.longestOwnTaskMs)} ms, in the task holding ${trace('big-5000')!.longestOwnTaskHolds}; sampled ${fmt(trace('big-5000')!.sampledLongestOwnTaskMs)} ms; the mount ${fmt(r('big-5000')?.with.mountMs)} ms)` : ''}`,
       longestTask || null,
       (v) => v <= 50,
       (v) => `${v.toFixed(1)} ms`,
     ),
     target('big-5000: Threadlight’s script ≤ 5 % of the page’s task time (+script with / task time w/o)', ratios['extraScript(5000)/task w/o(5000)'], (v) => v <= 0.05, (v) => `${(v * 100).toFixed(1)} %`),
-    target('growth t(5000)/t(1500) ≤ 3.6 (Threadlight’s main-thread CPU, trace)', ratios['ownTaskCpu(5000)/ownTaskCpu(1500)'], (v) => v <= 3.6, (v) => v.toFixed(2)),
+    // Our code's CPU, sampled: its functions on the stack, the parse slices resumed after scheduler.yield() included.
+    // (ownTaskCpu, whole tasks that ran any of our code, also counts the browser laying out 5,000 comments in a frame
+    // where one small callback of ours ran: context, not our growth.)
+    target('growth t(5000)/t(1500) ≤ 3.6 (Threadlight’s own CPU, sampled in the trace)', ratios['sampledOwn(5000)/sampledOwn(1500)'], (v) => v <= 3.6, (v) => v.toFixed(2)),
     target('growth, wall: start→ready (5000)/(1500) ≤ 3.6', ratios['readyWork(5000)/readyWork(1500)'], (v) => v <= 3.6, (v) => v.toFixed(2)),
     target('collapse-all on big-1500 ≤ 50 ms', r('big-1500')?.with.collapseAll, (v) => v <= 50, (v) => `${v.toFixed(1)} ms`),
     ...['seed-000', 'article', 'demo-post', 'demo-article'].map((key) =>
@@ -444,13 +463,14 @@ function printReport(report: {
     fmt(r.with.load, 0),
     fmt(r.with.readyWork ?? r.with.bailWork, 2),
     fmt(r.with.renderedWork, 1),
+    fmt(r.with.mountMs, 1),
     fmt(r.extraScriptMs, 1),
     fmt(r.extraLayoutStyleMs, 1),
     fmt(r.with.collapseAll),
     fmt(r.with.expandAll),
     fmt(r.extraHeapMB, 2),
   ]);
-  const head = ['page', 'load w/o', 'load with', 'start→ready|bail', 'start→rendered', '+script', '+layout/style', 'collapse-all', 'expand-all', '+heap MB'];
+  const head = ['page', 'load w/o', 'load with', 'start→ready|bail', 'start→rendered', 'mount', '+script', '+layout/style', 'collapse-all', 'expand-all', '+heap MB'];
   printTable(head, rows, `\n${report.chromium}, ${report.rounds} rounds, medians in ms (with = built extension, w/o = none)`);
   console.log(`${report.cpus} CPUs, load average ${report.loadAverage.atStart.toFixed(1)} at start, ${report.loadAverage.atEnd.toFixed(1)} at end`);
   console.log(`content script: ${(report.contentScript.bytes / 1024).toFixed(1)} KB on disk, ${(report.contentScript.gzipBytes / 1024).toFixed(1)} KB gzip (injected where signals are); loader (every page): ${(report.loaderScript.bytes / 1024).toFixed(1)} KB, ${(report.loaderScript.gzipBytes / 1024).toFixed(1)} KB gzip; marks visible in the main world: ${report.marksVisibleInMainWorld}`);
@@ -480,6 +500,12 @@ function printReport(report: {
     traceRows,
     '\none traced load per page, with the extension (ms; CPU = thread time, the rest wall time inside the window):',
   );
+  for (const [key, t] of Object.entries(report.traces)) {
+    if (!t || t.longestCalls.length === 0) continue;
+    console.log(`\n${key}: own script CPU ${fmt(t.ownScriptCpuMs)} ms (${fmt(t.ownScriptCpuToReadyMs)} ms to ready); sampled: ${fmt(t.sampledOwnMs)} ms (${fmt(t.sampledOwnToReadyMs)} ms to ready), the most in one task ${fmt(t.sampledLongestOwnTaskMs)} ms at +${fmt(t.sampledLongestOwnTaskAtMs, 0)} ms; longest calls (wall ms / CPU ms, ms after start):`);
+    if (t.sampledLongestOwnTaskTop) console.log(`  in that task:\n    ${t.sampledLongestOwnTaskTop}`);
+    for (const call of t.longestCalls) console.log(`  ${fmt(call.ms).padStart(7)} / ${fmt(call.cpuMs).padStart(6)}  +${fmt(call.afterStartMs, 0).padStart(6)}  ${call.name}${call.inside ? ` (inside: ${call.inside})` : ''}`);
+  }
   console.log('\nratios (one run):');
   for (const [name, value] of Object.entries(report.ratios)) console.log(`  ${name.padEnd(40)} ${fmt(value, 3)}`);
   console.log('\ntargets:');

@@ -14,7 +14,18 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { data?: { url?: string; functionName?: string; lineNumber?: number; columnNumber?: number } };
+  id?: string;
+  args?: {
+    data?: {
+      url?: string;
+      functionName?: string;
+      lineNumber?: number;
+      columnNumber?: number;
+      startTime?: number;
+      cpuProfile?: { nodes?: { id: number; parent?: number; callFrame: { url?: string; functionName?: string; lineNumber?: number } }[]; samples?: number[] };
+      timeDeltas?: number[];
+    };
+  };
 }
 
 export interface TraceBreakdown {
@@ -54,9 +65,28 @@ export interface TraceBreakdown {
   /** The longest task that ran any of our code, whole (ms), and our share of it, for context. */
   longestTaskWithOursMs: number;
   longestTaskWithOursShare: number;
+  /** Our own script's CPU (thread time of our outermost calls), without the browser's work in the same tasks. */
+  ownScriptCpuMs: number;
+  /** The part of it up to the ready (or bail) mark: evaluation, detection, parsing, the first slice. */
+  ownScriptCpuToReadyMs: number;
+  /**
+   * From the sampling profiler: CPU ms of samples whose stack holds our code, from the start to the end of rendering,
+   * the part up to ready, and the most of it in one main-thread task (microtask continuations included). Null when
+   * the trace holds no samples.
+   */
+  sampledOwnMs: number | null;
+  sampledOwnToReadyMs: number | null;
+  sampledLongestOwnTaskMs: number | null;
+  sampledLongestOwnTaskAtMs: number | null;
+  /** In that task, where our time went: our innermost functions, ms. */
+  sampledLongestOwnTaskTop: string;
+  /** Our five longest calls (wall ms), named by function and place (readable with the unminified build). */
+  longestCalls: { ms: number; cpuMs: number; name: string; afterStartMs: number; inside: string }[];
 }
 
-const CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'v8', 'disabled-by-default-devtools.timeline'];
+// The V8 sampling profiler's samples too: work resumed after `scheduler.yield()` (our detection and parse slices)
+// runs as microtasks, which the trace does not name as our calls; the samples' stacks do.
+const CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'v8', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'];
 /** Top-level GC events (their V8.GC_* children would count twice). */
 const GC_EVENTS = new Set(['MinorGC', 'MajorGC', 'V8.GC_MC_INCREMENTAL']);
 
@@ -75,6 +105,78 @@ export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEv
 
 const ms = (us: number | undefined) => (us ?? 0) / 1000;
 
+const OUR_URL = /^chrome-extension:\/\/[^/]+\/(content-scripts\/|loader\.js)/;
+
+/** The main thread's profiler samples as [time µs, duration µs, ours?], from the trace's ProfileChunk events. */
+function ownSamples(events: TraceEvent[], pid: number, tid: number): { ts: number; dur: number; ours: boolean; frame: string; stack: string[] }[] {
+  const profile = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
+  if (!profile?.id || profile.args?.data?.startTime === undefined) return [];
+  const nodes = new Map<number, { parent?: number; ours: boolean; name: string }>();
+  const samples: { ts: number; node: number }[] = [];
+  let time = profile.args.data.startTime;
+  for (const chunk of events.filter((e) => e.name === 'ProfileChunk' && e.id === profile.id && e.pid === pid)) {
+    const data = chunk.args?.data;
+    for (const node of data?.cpuProfile?.nodes ?? []) {
+      const frame = node.callFrame;
+      nodes.set(node.id, { parent: node.parent, ours: OUR_URL.test(frame.url ?? ''), name: `${frame.functionName || '(anonymous)'} ${(frame.url ?? '').replace(/^.*\//, '')}:${(frame.lineNumber ?? 0) + 1}` });
+    }
+    const ids = data?.cpuProfile?.samples ?? [];
+    const deltas = data?.timeDeltas ?? [];
+    ids.forEach((node, i) => {
+      time += deltas[i] ?? 0;
+      samples.push({ ts: time, node });
+    });
+  }
+  const oursMemo = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    const known = oursMemo.get(id);
+    if (known !== undefined) return known;
+    const node = nodes.get(id);
+    const value = node ? node.ours || (node.parent !== undefined && isOurs(node.parent)) : false;
+    oursMemo.set(id, value);
+    return value;
+  };
+  /** The innermost of our functions on the sample's stack (what it spent its time in, the browser's calls included). */
+  const ourFrame = (id: number): string => {
+    for (let at: number | undefined = id; at !== undefined; at = nodes.get(at)?.parent) {
+      const node = nodes.get(at);
+      if (node?.ours) return node.name;
+    }
+    return '';
+  };
+  /** Our functions on the sample's stack, each once (for inclusive time). */
+  const ourStack = (id: number): string[] => {
+    const names = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = nodes.get(at)?.parent) {
+      const node = nodes.get(at);
+      if (node?.ours) names.add(node.name);
+    }
+    return [...names];
+  };
+  samples.sort((a, b) => a.ts - b.ts);
+  return samples.map((sample, i) => ({
+    ts: sample.ts,
+    dur: Math.max(0, (samples[i + 1]?.ts ?? sample.ts) - sample.ts),
+    ours: isOurs(sample.node),
+    frame: ourFrame(sample.node),
+    stack: ourStack(sample.node),
+  }));
+}
+
+function topFrames(samples: { dur: number; frame: string; stack: string[] }[]): string {
+  const byFrame = new Map<string, number>();
+  if (process.env.THREADLIGHT_BENCH_INCLUSIVE) {
+    for (const sample of samples) for (const frame of sample.stack) byFrame.set(frame, (byFrame.get(frame) ?? 0) + sample.dur);
+  } else {
+    for (const sample of samples) byFrame.set(sample.frame, (byFrame.get(sample.frame) ?? 0) + sample.dur);
+  }
+  return [...byFrame]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, process.env.THREADLIGHT_BENCH_INCLUSIVE ? 60 : 30)
+    .map(([frame, us]) => `${(us / 1000).toFixed(1)} ${frame}`)
+    .join('\n    ');
+}
+
 /** The first pass's cost, or null when the trace holds no start/ready marks. */
 export function breakdown(events: TraceEvent[]): TraceBreakdown | null {
   const mark = (name: string) => events.find((e) => e.name === name && e.cat?.includes('blink.user_timing'));
@@ -82,7 +184,7 @@ export function breakdown(events: TraceEvent[]): TraceBreakdown | null {
   const ready = mark('threadlight:ready') ?? mark('threadlight:bail');
   if (!start || !ready) return null;
   // The loader (loader.js, every page) and the full content script (content-scripts/content.js, injected).
-  const ours = (e: TraceEvent) => e.ph === 'X' && e.pid === start.pid && /^chrome-extension:\/\/[^/]+\/(content-scripts\/|loader\.js)/.test(e.args?.data?.url ?? '');
+  const ours = (e: TraceEvent) => e.ph === 'X' && e.pid === start.pid && OUR_URL.test(e.args?.data?.url ?? '');
   const onMain = events.filter((e) => e.ph === 'X' && e.pid === start.pid && e.tid === start.tid);
   const inWindow = (e: TraceEvent) => e.ts < ready.ts && e.ts + (e.dur ?? 0) > start.ts;
   const tasks = onMain.filter((e) => e.name === 'RunTask' && inWindow(e));
@@ -121,6 +223,38 @@ export function breakdown(events: TraceEvent[]): TraceBreakdown | null {
     if (!data) return '(render slice, observer, timer)';
     return `${data.functionName || '(anonymous)'} ${(data.url ?? '').replace(/^.*\//, '')}:${(data.lineNumber ?? 0) + 1}`;
   };
+  /** What the browser did inside one of our calls: compile, GC, style and layout it forced (wall ms). */
+  const insideOf = (call: TraceEvent) => {
+    const nested = onMain.filter((e) => within(e, call));
+    const sumOf = (test: (e: TraceEvent) => boolean) => nested.filter(test).reduce((sum, e) => sum + ms(e.dur), 0);
+    const parts: [string, number][] = [
+      ['compile', sumOf((e) => e.name === 'v8.compile')],
+      ['gc', sumOf((e) => GC_EVENTS.has(e.name))],
+      ['style', sumOf((e) => e.name === 'UpdateLayoutTree')],
+      ['layout', sumOf((e) => e.name === 'Layout')],
+    ];
+    return parts.filter(([, value]) => value >= 0.5).map(([name, value]) => `${name} ${value.toFixed(1)}`).join(', ');
+  };
+  const samples = ownSamples(events, start.pid, start.tid).filter((sample) => sample.ours && sample.ts >= start.ts - 100_000 && sample.ts <= until);
+  const allTasks = onMain.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  /** The task running at `ts` (tasks on one thread do not overlap): the last one started by then. */
+  const taskAt = (ts: number) => {
+    let low = 0;
+    let high = allTasks.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (allTasks[mid]!.ts <= ts) low = mid;
+      else high = mid - 1;
+    }
+    const task = allTasks[low];
+    return task && contains(task, ts) ? task : undefined;
+  };
+  const ownByTask = new Map<TraceEvent, number>();
+  for (const sample of samples) {
+    const task = taskAt(sample.ts);
+    if (task) ownByTask.set(task, (ownByTask.get(task) ?? 0) + sample.dur);
+  }
+  const sampledLongest = [...ownByTask].reduce<[TraceEvent, number] | null>((best, entry) => (best === null || entry[1] > best[1] ? entry : best), null);
   const marksIn = (task: TraceEvent) =>
     events
       .filter((e) => e.cat?.includes('blink.user_timing') && e.name.startsWith('threadlight:') && contains(task, e.ts))
@@ -145,5 +279,16 @@ export function breakdown(events: TraceEvent[]): TraceBreakdown | null {
     longestOwnTaskHolds: longest ? marksIn(longest.task).join(', ') || `callback ${callName(longestCallIn(longest.task))}` : '',
     longestTaskWithOursMs: longestWhole ? ms(longestWhole.task.dur) : 0,
     longestTaskWithOursShare: longestWhole && longestWhole.task.dur ? longestWhole.own / ms(longestWhole.task.dur) : 0,
+    ownScriptCpuMs: cpu(outerCalls),
+    sampledOwnMs: samples.length ? ms(samples.reduce((sum, e) => sum + e.dur, 0)) : null,
+    sampledOwnToReadyMs: samples.length ? ms(samples.filter((e) => e.ts <= ready.ts).reduce((sum, e) => sum + e.dur, 0)) : null,
+    sampledLongestOwnTaskMs: sampledLongest ? ms(sampledLongest[1]) : null,
+    sampledLongestOwnTaskAtMs: sampledLongest ? ms(sampledLongest[0].ts - start.ts) : null,
+    sampledLongestOwnTaskTop: sampledLongest ? topFrames(samples.filter((sample) => contains(sampledLongest[0], sample.ts))) : '',
+    ownScriptCpuToReadyMs: cpu(outerCalls.filter((call) => call.ts <= ready.ts)),
+    longestCalls: [...outerCalls]
+      .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+      .slice(0, 5)
+      .map((call) => ({ ms: ms(call.dur), cpuMs: ms(call.tdur), name: callName(call), afterStartMs: ms(call.ts - start.ts), inside: insideOf(call) })),
   };
 }
