@@ -7,7 +7,7 @@ import type { ContentScriptContext } from '#imports';
 import { runSteps, runStepsInSlices, type Steps } from '@/utils/common/steps';
 import { detectCommentSectionsSteps } from '@/utils/detect/detect-comment-sections';
 import { hasCommentSignals } from '@/utils/detect/has-comment-signals';
-import { MARK_BAIL, MARK_DETECTED, MARK_PARSED, MARK_READY, MARK_RENDERED, mark } from '@/utils/loader/marks';
+import { MARK_BAIL, MARK_DETECTED, MARK_MOUNTING, MARK_PARSED, MARK_READY, MARK_RENDERED, mark } from '@/utils/loader/marks';
 import type { CommentSection, EmbeddedSystem } from '@/utils/detect/types';
 import { onMessage, sendMessage, type PageState, type PageStatus } from '@/utils/messaging/protocol';
 import { parseSection, parseSectionSteps } from '@/utils/parse/parse-section';
@@ -18,6 +18,7 @@ import { summarizeThread } from '@/utils/thread/stats';
 import { ThreadIndex } from '@/utils/thread/thread-index';
 import type { Scheduler } from '@/utils/view/core/scheduler';
 import { nextTask, SLICE_MS, yieldToPage } from '@/utils/view/core/scheduler';
+import { prepareLabels } from '@/utils/view/core/labels';
 import { scrollToElement } from '@/utils/view/core/scroll-anchor';
 import { mergeHandleOf } from '@/utils/view/merge-pages/registry';
 import { mountThreadView, type ViewController, type ViewFeature } from '@/utils/view/mount-thread-view';
@@ -54,9 +55,18 @@ interface FoundSection {
 }
 
 const MAX_ERRORS = 20;
+/** Sliced parses of a section that changed under them before one runs at once (parseOnPage). */
+const SLICED_PARSES = 2;
+
+function allOnPage(parsed: ParsedSection): boolean {
+  for (const parts of parsed.parts.values()) {
+    if (!parts.element.isConnected) return false;
+  }
+  return true;
+}
 
 /** Performance marks read by the benchmark and the e2e suite (the loader sets `start`). */
-export { MARK_BAIL, MARK_DETECTED, MARK_PARSED, MARK_READY, MARK_RENDERED, MARK_START } from '@/utils/loader/marks';
+export { MARK_BAIL, MARK_DETECTED, MARK_MOUNTING, MARK_PARSED, MARK_READY, MARK_RENDERED, MARK_START } from '@/utils/loader/marks';
 
 function describeError(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
@@ -155,23 +165,30 @@ export function startPageSession(config: PageSessionConfig): PageSession {
    * Run detection's or parsing's steps in slices of about SLICE_MS, yielding to the page between them
    * (utils/common/steps.ts); all at once under a synchronous scheduler (tests). Null when the pass was cancelled.
    */
+  /** Tests run the session under a synchronous scheduler: every pass at once. */
+  function synchronous(): boolean {
+    return config.scheduler?.immediateBudgetMs === Infinity;
+  }
+
   function inSlices<T>(start: () => Steps<T>, cancelled: () => boolean): Promise<T | null> {
-    const scheduler = config.scheduler;
-    if (scheduler && scheduler.immediateBudgetMs === Infinity) return Promise.resolve(runSteps(start()));
+    if (synchronous()) return Promise.resolve(runSteps(start()));
     const view = doc.defaultView;
     const clock = view?.performance ?? performance;
     return runStepsInSlices(start, { now: () => clock.now(), pause: () => yieldToPage(view), sliceMs: SLICE_MS, cancelled });
   }
 
   /**
-   * A parse made in slices read a page that could change between them: if a comment it found has left the page since,
-   * parse again at once (rare; the view must only get nodes that are on the page).
+   * Parse a section in slices. The page may change between slices: when a comment the parse found has left the page
+   * by the end, parse again (in slices, twice), then at once, when the page cannot change under it: the view must only
+   * get nodes that are on the page. Null when cancelled or when the whole section left the page.
    */
-  function stillOnPage(section: CommentSection, parsed: ParsedSection): ParsedSection {
-    for (const parts of parsed.parts.values()) {
-      if (!parts.element.isConnected) return parseSection(section);
+  async function parseOnPage(section: CommentSection, cancelled: () => boolean): Promise<ParsedSection | null> {
+    for (let attempt = 0; attempt < SLICED_PARSES; attempt++) {
+      if (!section.root.isConnected) return null;
+      const parsed = await inSlices(() => parseSectionSteps(section), cancelled);
+      if (parsed === null || allOnPage(parsed)) return parsed;
     }
-    return parsed;
+    return section.root.isConnected ? parseSection(section) : null;
   }
 
   /** Detect and parse the page; mount when active. */
@@ -188,6 +205,12 @@ export function startPageSession(config: PageSessionConfig): PageSession {
         return;
       }
       const cancelled = () => pass !== generation || stopped;
+      // The script's evaluation (compile and module code) is a task of its own: the walk starts in the next one, so
+      // no task holds both (docs/performance.md, "The evaluation alone").
+      if (!synchronous()) {
+        await nextTask(doc.defaultView);
+        if (cancelled()) return;
+      }
       // Detection first: a page without a thread bails out without waiting for storage. Walking a page of 5,000
       // comments takes far more than a frame: it runs in slices, the page paints and answers input between them.
       const detection = await inSlices(() => detectCommentSectionsSteps(doc), cancelled);
@@ -205,12 +228,18 @@ export function startPageSession(config: PageSessionConfig): PageSession {
       // between them (docs/performance.md).
       await nextTask(doc.defaultView);
       if (pass !== generation || stopped) return;
+      // The view's number formats and strings load the language's data and the catalog (20–30 ms the first time in
+      // a page): in a task of their own, not in a detection or parse slice, nor in the mount.
+      if (!synchronous()) {
+        prepareLabels();
+        await yieldToPage(doc.defaultView);
+        if (cancelled()) return;
+      }
       for (const section of detection.sections) {
         try {
-          const sliced = await inSlices(() => parseSectionSteps(section), cancelled);
-          if (sliced === null) return;
-          const parsed = stillOnPage(section, sliced);
-          if (parsed.thread.comments.length > 0) found.push({ section, parsed, view: null });
+          const parsed = await parseOnPage(section, cancelled);
+          if (cancelled()) return;
+          if (parsed && parsed.thread.comments.length > 0) found.push({ section, parsed, view: null });
         } catch (error) {
           record('parse', error);
         }
@@ -223,11 +252,22 @@ export function startPageSession(config: PageSessionConfig): PageSession {
         return;
       }
       sendBadge(found.reduce((sum, entry) => sum + entry.parsed.thread.comments.length, 0));
-      // No yield before the first slice: the storage read started before parsing has answered by now, and waiting
-      // for a fresh task here would put the view behind the page's own first layout of a long thread.
+      // The thread's index and its people (who wrote what: the fold bars' "4 people") are the mount's longest
+      // whole-thread reads: made in a slice of their own, the mount finds them ready (ThreadIndex.of).
+      if (!synchronous()) {
+        await yieldToPage(doc.defaultView);
+        if (cancelled()) return;
+        for (const entry of found) void ThreadIndex.of(entry.parsed.thread).people;
+        await yieldToPage(doc.defaultView);
+        if (cancelled()) return;
+      }
+      // Only scheduler.yield() pauses since the parse (its continuation goes ahead of the page's queued tasks): the
+      // storage read started before parsing has answered by now, and a fresh task (nextTask) here would put the view
+      // behind the page's own first layout of a long thread.
       const stored = await storedOptions;
       if (pass !== generation || stopped) return;
       options ??= stored; // a change that arrived meanwhile is newer
+      mark(MARK_MOUNTING);
       applyActivation();
       const outcome = status as PageStatus; // applyActivation changed it
       if (outcome === 'found-disabled' || outcome === 'error') mark(MARK_BAIL);
@@ -304,7 +344,7 @@ export function startPageSession(config: PageSessionConfig): PageSession {
     const primary = main();
     if (!primary || (status !== 'enhanced' && status !== 'found-disabled')) return base;
     // One source of figures: the view's own (the thread as shown), else the page's parse.
-    const index = primary.view?.state.index ?? new ThreadIndex(primary.parsed.thread);
+    const index = primary.view?.state.index ?? ThreadIndex.of(primary.parsed.thread);
     const { thread } = index;
     const participants = index.people.participants
       .map((participant) => ({
@@ -365,7 +405,7 @@ export function startPageSession(config: PageSessionConfig): PageSession {
   function focusParticipant(key: string, index: number, newOnly = false): { index: number; total: number } {
     const primary = main();
     if (!primary) return { index: 0, total: 0 };
-    const threadIndex = primary.view?.state.index ?? new ThreadIndex(primary.parsed.thread);
+    const threadIndex = primary.view?.state.index ?? ThreadIndex.of(primary.parsed.thread);
     const parts = primary.view?.parsed.parts ?? primary.parsed.parts;
     const participant = threadIndex.people.participants.find((p) => p.key === key);
     const fresh = newOnly ? newIdsOf(primary) : null;

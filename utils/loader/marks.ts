@@ -11,6 +11,8 @@ export const MARK_BAIL = 'threadlight:bail';
 export const MARK_DETECTED = 'threadlight:detected';
 /** Parsing done. */
 export const MARK_PARSED = 'threadlight:parsed';
+/** The view's mount begins (options read): from here to threadlight:ready is one task, the mount's. */
+export const MARK_MOUNTING = 'threadlight:mounting';
 /** Every comment rendered: the last idle-time slice of the view is done (after threadlight:ready). */
 export const MARK_RENDERED = 'threadlight:rendered';
 

@@ -16,6 +16,8 @@ export interface ReplySummary {
   authorReplied: boolean;
 }
 
+const built = new WeakMap<Thread, ThreadIndex>();
+
 export class ThreadIndex {
   /** Ids in page order; a repeated id keeps its first occurrence. */
   readonly ids: string[] = [];
@@ -29,6 +31,20 @@ export class ThreadIndex {
   private readonly parentOf = new Map<string, string | null>();
   private readonly summaries = new Map<string, ReplySummary>();
   private peopleCache: People | null = null;
+  private authorThreads: Set<string> | null = null;
+
+  /**
+   * The index of `thread`, made once per thread object: the content script makes it (and its people) in a slice of
+   * its own before the mount, which then finds it ready (docs/performance.md, "The mount in one budget").
+   */
+  static of(thread: Thread): ThreadIndex {
+    let index = built.get(thread);
+    if (!index) {
+      index = new ThreadIndex(thread);
+      built.set(thread, index);
+    }
+    return index;
+  }
 
   constructor(readonly thread: Thread) {
     for (const comment of thread.comments) {
@@ -112,6 +128,21 @@ export class ThreadIndex {
     const summary = { replies: replies.length, people: people.size, authorReplied };
     this.summaries.set(id, summary);
     return summary;
+  }
+
+  /**
+   * The top-level comments whose thread holds a reply by the post's author (summary(root).authorReplied for every
+   * root), in one pass over the thread instead of a summary per thread (cached).
+   */
+  rootsWithAuthorReplies(): ReadonlySet<string> {
+    if (this.authorThreads) return this.authorThreads;
+    const roots = new Set<string>();
+    for (const id of this.ids) {
+      const comment = this.byId.get(id)!;
+      if (comment.type === 'comment' && comment.isPostAuthor && this.parent(id) !== null) roots.add(this.rootOf(id));
+    }
+    this.authorThreads = roots;
+    return roots;
   }
 
   private isBefore(a: string, b: string): boolean {

@@ -76,13 +76,14 @@ export function mountThreadView(
   const reshapers = new Set<string>();
   const additions = new Map<string, CommentAddition>();
   let current = parsed;
-  let index = new ThreadIndex(parsed.thread);
+  let index = ThreadIndex.of(parsed.thread);
   let currentOptions = options;
   let stats: ThreadStats | null = null;
   let destroyed = false;
   let updateTimer: ReturnType<typeof setTimeout> | undefined;
   let observer: MutationObserver | null = null;
-  let elementIds = elementIdMap(parsed.parts);
+  /** Element → comment id, for clicks and page mutations: made on first use, not in the mount. */
+  let elementIds: Map<Element, string> | null = null;
   resetLabels();
 
   // The page's look (computed colours and font). Reading it forces a style pass when style is dirty: after our first
@@ -161,7 +162,7 @@ export function mountThreadView(
 
   function commentOf(element: Element): string | null {
     for (let node: Element | null = element; node && node !== root.parentElement; node = node.parentElement) {
-      const id = elementIds.get(node);
+      const id = (elementIds ??= elementIdMap(current.parts)).get(node);
       if (id !== undefined) return id;
     }
     return null;
@@ -225,9 +226,9 @@ export function mountThreadView(
 
   function rebuild(): void {
     current = effectiveThread();
-    index = new ThreadIndex(current.thread);
+    index = ThreadIndex.of(current.thread);
     stats = null;
-    elementIds = elementIdMap(current.parts);
+    elementIds = null;
     const delta = state.setIndex(index);
     journal.toggle(root, ATTR_LARGE, index.ids.length >= LARGE_THREAD);
     // No layout read here (the page just changed): near the cursor, else from the top.
@@ -491,29 +492,32 @@ export function mountThreadView(
 
   // ---- mount -------------------------------------------------------------------------------------------
 
-  try {
-    ownWrites(() => {
-      journal.set(root, ATTR_ENHANCED, 'enhanced');
-      journal.toggle(root, ATTR_LARGE, index.ids.length >= LARGE_THREAD);
-      // The comments near the screen first: the #comment-N target, else the first comments. Nothing is measured
-      // here: on a page still loading even reading scrollY forces a layout of the whole thread (a second on 5,000
-      // comments). Once a frame is done, the renderer re-centres on what the reader looks at (below).
-      const target = revealHashTarget(true);
-      const centre = target;
-      renderer.invalidate(index.ids, centre);
-      renderer.run();
-    });
-    root.addEventListener('click', onClick, { signal: lifetime.signal });
-    view?.addEventListener('hashchange', guarded('hashchange', () => revealHashTarget(true)), { signal: lifetime.signal });
-    if (typeof MutationObserver === 'function') {
-      observer = new MutationObserver(onMutations);
-      observer.observe(root, { childList: true, subtree: true });
+  // One first slice, once the features are set up: their fields and decorations are in it, and however many of
+  // them write, the mount renders for one budget (renderer.batch).
+  renderer.batch(() => {
+    try {
+      ownWrites(() => {
+        journal.set(root, ATTR_ENHANCED, 'enhanced');
+        journal.toggle(root, ATTR_LARGE, index.ids.length >= LARGE_THREAD);
+        // The comments near the screen first: the #comment-N target, else the first comments. Nothing is measured
+        // here: on a page still loading even reading scrollY forces a layout of the whole thread (a second on 5,000
+        // comments). Once a frame is done, the renderer re-centres on what the reader looks at (below).
+        const target = revealHashTarget(true);
+        const centre = target;
+        renderer.invalidate(index.ids, centre);
+      });
+      root.addEventListener('click', onClick, { signal: lifetime.signal });
+      view?.addEventListener('hashchange', guarded('hashchange', () => revealHashTarget(true)), { signal: lifetime.signal });
+      if (typeof MutationObserver === 'function') {
+        observer = new MutationObserver(onMutations);
+        observer.observe(root, { childList: true, subtree: true });
+      }
+    } catch (error) {
+      controller.destroy();
+      throw error;
     }
-  } catch (error) {
-    controller.destroy();
-    throw error;
-  }
-  features.apply(currentOptions, null);
+    features.apply(currentOptions, null);
+  });
   // A reload or a step back restores the reader's position: the slices go there next. Only then: reading scrollY
   // forces a layout of the whole thread (hundreds of ms on 5,000 comments), and on a fresh load the reader starts at
   // the top or at the #comment-N target, which the first slice already centred on.

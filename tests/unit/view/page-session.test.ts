@@ -23,6 +23,8 @@ vi.mock('@/utils/parse/parse-section', async (importOriginal) => {
   return { ...original, parseSection: vi.fn(original.parseSection), parseSectionSteps: vi.fn(original.parseSectionSteps) };
 });
 
+const actualParse = await vi.importActual<typeof import('@/utils/parse/parse-section')>('@/utils/parse/parse-section');
+
 let ctx: ContentScriptContext;
 let badges: (number | null)[];
 let stopBadges: () => void;
@@ -202,6 +204,57 @@ describe.skipIf(!shared)('page session', () => {
     expect(state.status).toBe('error');
     expect(state.errors).toEqual(['parse: parser exploded']);
     expect(doc.documentElement.outerHTML).toBe(original);
+  });
+
+  describe('a comment that leaves the page while its section is being parsed', () => {
+    /** WordPress ids of the comments without replies. */
+    const leavesOf = (truth: { comments: { wp_id: number; parent_wp_id: number }[] }) =>
+      truth.comments.filter((comment) => !truth.comments.some((other) => other.parent_wp_id === comment.wp_id)).map((comment) => comment.wp_id);
+
+    /** The first parse of the section ends after the page removed one of the comments it found. */
+    function removeDuringFirstParse(doc: Document, id: string) {
+      vi.mocked(parseSectionSteps).mockImplementationOnce(function* (section) {
+        const parsed = yield* actualParse.parseSectionSteps(section);
+        doc.getElementById(`comment-${id}`)!.remove();
+        return parsed;
+      });
+    }
+
+    it.each([
+      ['at once (tests)', SYNC_SCHEDULER],
+      ['in slices (the browser)', { ...SYNC_SCHEDULER, immediateBudgetMs: 10 }],
+    ])('parses again %s: the view gets only nodes on the page, and no parse runs whole in one task', async (_how, scheduler) => {
+      const { doc, truth } = open('twentytwentyone', 'seed-004');
+      const leaf = String(leavesOf(truth)[0]);
+      removeDuringFirstParse(doc, leaf);
+      vi.mocked(parseSection).mockClear();
+      vi.mocked(parseSectionSteps).mockClear();
+      const session = startPageSession({ ctx, doc, features: [], navigationDelay: 0, scheduler });
+      await session.ready;
+      expect(vi.mocked(parseSectionSteps)).toHaveBeenCalledTimes(2);
+      expect(vi.mocked(parseSection)).not.toHaveBeenCalled();
+      const state = await sendMessage('getPageState');
+      expect(state.status).toBe('enhanced');
+      expect(state.stats?.comments).toBe(truth.comments.length - 1);
+      const view = session.views()[0]!;
+      await view.whenRendered();
+      expect(doc.querySelectorAll(`[${ATTR_COMMENT}]`)).toHaveLength(truth.comments.length - 1);
+      expect(doc.querySelector(`[${ATTR_COMMENT}="${leaf}"]`)).toBeNull();
+    });
+
+    it('after two changed parses, the third runs at once, when the page cannot change under it', async () => {
+      const { doc, truth } = open('twentytwentyone', 'seed-004');
+      const [first, second] = leavesOf(truth);
+      removeDuringFirstParse(doc, String(first));
+      removeDuringFirstParse(doc, String(second));
+      vi.mocked(parseSection).mockClear();
+      vi.mocked(parseSectionSteps).mockClear();
+      await start(doc);
+      expect(vi.mocked(parseSectionSteps)).toHaveBeenCalledTimes(2);
+      expect(vi.mocked(parseSection)).toHaveBeenCalledTimes(1);
+      const state = await sendMessage('getPageState');
+      expect(state.stats?.comments).toBe(truth.comments.length - 2);
+    });
   });
 
   it('restores the page when a dynamic update fails after mount', async () => {

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Scheduler } from '@/utils/view/core/scheduler';
+import { VIEW_FEATURES } from '@/utils/view/features';
 import { ATTR_COLLAPSED, ATTR_COMMENT, ATTR_HIDDEN } from '@/utils/view/dom-contract';
 import { buildSection, destroyMounted, mountView, OPTIONS_ON, type SketchComment } from './view-fixtures';
 
@@ -39,6 +40,9 @@ const BIG: SketchComment[] = Array.from({ length: 20 }, (_, t) => [
   { id: `${t * 50 + 1}` },
   ...Array.from({ length: 49 }, (_, r) => ({ id: `${t * 50 + r + 2}`, parentId: `${t * 50 + 1}` })),
 ]).flat();
+
+/** The next event of the reader's: after the current synchronous work and its microtasks. */
+const readerActs = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const rendered = (root: Element) => [...root.querySelectorAll(`[${ATTR_COMMENT}]`)].map((element) => element.getAttribute(ATTR_COMMENT)!);
 
@@ -75,7 +79,21 @@ describe('slices', () => {
     expect(done).toBe(true);
   });
 
-  it('starts at the #comment-N target, and renders what a reader acts on at once', () => {
+  it('mounts in one budget with every feature on: their fields and decorations share the first slice', () => {
+    const { root, parsed } = buildSection(BIG);
+    const stepped = steppedScheduler();
+    // Pingbacks, the author's replies, previews, new since the last visit, find, the toolbar: each sets fields or
+    // decorates when it is set up; they do not each get a budget of their own.
+    mountView(parsed, root, OPTIONS_ON, VIEW_FEATURES, { scheduler: stepped.scheduler });
+    const first = rendered(root);
+    expect(first.length).toBeGreaterThan(40);
+    expect(first.length).toBeLessThanOrEqual(100);
+    // Decorated at once: the replies near the top carry their "↑ parent" link in the first slice.
+    const reply = root.querySelector(`[${ATTR_COMMENT}="2"]`)!;
+    expect(reply.querySelector('.threadlight-parent-link')).not.toBeNull();
+  });
+
+  it('starts at the #comment-N target, and renders what a reader acts on at once', async () => {
     window.history.replaceState(null, '', '#comment-730');
     try {
       const { root, parsed } = buildSection(BIG);
@@ -88,11 +106,14 @@ describe('slices', () => {
       expect(view.isVisible('730')).toBe(true);
       expect(view.isCollapsed('701')).toBe(false);
       expect(view.isCollapsed('1')).toBe(true);
-      // Selecting a comment far away renders it now, before its slice comes.
+      // Selecting a comment far away renders it now, before its slice comes. (A reader's action is a task of its
+      // own: the work of one synchronous stretch shares one budget, renderer.run.)
       expect(first.has('951')).toBe(false);
+      await readerActs();
       view.select('951', { scroll: false });
       expect(rendered(root)).toContain('951');
       // Folding a thread renders its fold near it at once.
+      await readerActs();
       view.setCollapsed('951', true);
       expect(document.getElementById('comment-951')!.hasAttribute(ATTR_COLLAPSED)).toBe(true);
       expect(document.getElementById('comment-960')!.hasAttribute(ATTR_HIDDEN)).toBe(true);

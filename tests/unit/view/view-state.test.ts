@@ -160,6 +160,23 @@ describe('view state: fields and masks (what features add)', () => {
   });
 });
 
+describe('thread index: what the mount reads in one pass', () => {
+  it('names the threads holding an author reply as the per-thread summaries do', () => {
+    const index = new ThreadIndex(THREAD);
+    const bySummary = index.roots.filter((id) => index.summary(id).authorReplied);
+    expect([...index.rootsWithAuthorReplies()].sort()).toEqual(bySummary.sort());
+    // 1 holds Ann's reply 4 and 2 holds 5; Ann's own top-level 7 and the pingback are not replies.
+    expect([...index.rootsWithAuthorReplies()].sort()).toEqual(['1', '2']);
+  });
+
+  it('an empty mask where there was none changes nothing and touches no comment', () => {
+    const state = fresh();
+    const delta = state.setMask('pings', []);
+    expect(delta.ids.size).toBe(0);
+    expect(delta.kinds.size).toBe(0);
+  });
+});
+
 describe('view state: thread changes', () => {
   it('keeps the folds and fields of known comments; new ones follow the depth rule; gone ones are reported', () => {
     const state = fresh({ autoCollapseDepth: 3, bigThreadThreshold: 0 });

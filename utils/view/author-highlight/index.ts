@@ -42,7 +42,8 @@ export const authorHighlightFeature = defineViewFeature({
     const replied = ctx.state.field(FIELD);
     const sync = () => {
       const { index } = ctx.state;
-      replied.set(index.roots.filter((id) => index.hasReplies(id) && index.summary(id).authorReplied));
+      const threads = index.rootsWithAuthorReplies();
+      replied.set(index.roots.filter((id) => threads.has(id)));
     };
     sync();
     ctx.on('thread', sync);

@@ -9,12 +9,17 @@ import type { ReplySummary } from '@/utils/thread/thread-index';
 /** Stand-ins passed as $1…$9 so the browser returns the template; replaced by the real values below. */
 const MARKERS = Array.from({ length: 9 }, (_, i) => `\u0001${i + 1}`);
 const templates = new Map<string, string>();
-let formatters: { rules: Intl.PluralRules; numbers: Intl.NumberFormat } | null = null;
+let formatters: { language: string; rules: Intl.PluralRules; numbers: Intl.NumberFormat } | null = null;
+/** Whether the formats' language was checked since the last reset (asking the browser on every count is not free). */
+let languageChecked = false;
 
-/** Forget the cached strings and number formats (the view calls it on mount: the language may have changed). */
+/**
+ * Forget the cached strings (the view calls it on mount: the language may have changed); the number formats are
+ * made again only if the language did change.
+ */
 export function resetLabels(): void {
   templates.clear();
-  formatters = null;
+  languageChecked = false;
 }
 
 /** t(key, ...substitutions), with the message template cached. */
@@ -28,13 +33,26 @@ export function label(key: string, ...substitutions: (string | number)[]): strin
   return template.replace(/\u0001(\d)/g, (_, n: string) => String(substitutions[Number(n) - 1] ?? ''));
 }
 
+/**
+ * Make the plural rules and number format of the UI language now, and read a first message. Their first use in a
+ * page loads the language's data and the extension's catalog (10–20 ms in Chromium): the content script does it in a task of its own before the mount
+ * (docs/performance.md, "The mount in one budget").
+ */
+export function prepareLabels(): void {
+  plural();
+  // The first message read loads the extension's catalog.
+  label('view_toggle_hide');
+}
+
 function plural(): { rules: Intl.PluralRules; numbers: Intl.NumberFormat } {
-  if (!formatters) {
-    const language = uiLanguage();
+  if (formatters && languageChecked) return formatters;
+  const language = uiLanguage();
+  languageChecked = true;
+  if (formatters?.language !== language) {
     try {
-      formatters = { rules: new Intl.PluralRules(language), numbers: new Intl.NumberFormat(language) };
+      formatters = { language, rules: new Intl.PluralRules(language), numbers: new Intl.NumberFormat(language) };
     } catch {
-      formatters = { rules: new Intl.PluralRules('en'), numbers: new Intl.NumberFormat('en') };
+      formatters = { language, rules: new Intl.PluralRules('en'), numbers: new Intl.NumberFormat('en') };
     }
   }
   return formatters;

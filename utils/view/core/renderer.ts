@@ -70,6 +70,9 @@ export class Renderer {
   private cancelLater: (() => void) | null = null;
   private idleWaiters: (() => void)[] = [];
   private destroyed = false;
+  /** The deadline run() calls share until the current synchronous work ends (run). */
+  private sharedDeadline: number | null = null;
+  private holds = 0;
 
   constructor(private readonly deps: RendererDeps) {}
 
@@ -105,10 +108,33 @@ export class Renderer {
     }
   }
 
-  /** Render for up to `budgetMs` now (the scheduler's immediate budget by default), the rest later. */
+  /**
+   * Render for up to `budgetMs` now (the scheduler's immediate budget by default), the rest later. Calls made in
+   * one stretch of synchronous work (a reader's action heard by several features, the mount) share one budget: the
+   * first call sets the deadline, it lasts until the next microtask.
+   */
   run(budgetMs = this.deps.scheduler.immediateBudgetMs): void {
     if (this.destroyed) return;
-    this.process(this.deps.scheduler.now() + budgetMs);
+    if (this.holds > 0) return;
+    if (this.sharedDeadline === null) {
+      this.sharedDeadline = this.deps.scheduler.now() + budgetMs;
+      queueMicrotask(() => (this.sharedDeadline = null));
+    }
+    this.process(this.sharedDeadline);
+  }
+
+  /**
+   * Run `work` with rendering held: its run() calls only mark what to render; one run() follows. The mount sets
+   * the view state and every feature up first, then writes its first slice once, with every decoration.
+   */
+  batch(work: () => void): void {
+    this.holds++;
+    try {
+      work();
+    } finally {
+      this.holds--;
+    }
+    this.run();
   }
 
   /** Render everything now. */

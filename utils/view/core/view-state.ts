@@ -246,6 +246,8 @@ export class ViewState {
     const next = new Set<string>();
     for (const id of ids ?? []) if (this.has(id)) next.add(id);
     const current = this.masks.get(name);
+    // Unchanged (an empty mask is no mask): nothing to recompute over the whole thread.
+    if (!current && next.size === 0) return delta;
     if (current && current.size === next.size && [...next].every((id) => current.has(id))) return delta;
     if (next.size === 0) this.masks.delete(name);
     else this.masks.set(name, next);

@@ -3,7 +3,7 @@
  * colours at full strength), clearly ours, with a link that previews the probable parent (data-threadlight-preview,
  * read by the preview feature) and selects it on click.
  */
-import { t } from '@/utils/i18n';
+import { label } from '@/utils/view/core/labels';
 import { ROOT } from '@/utils/view/core/core-styles';
 import { ATTR_INFERRED_PARENT, ATTR_PREVIEW, ATTR_UI } from '@/utils/view/dom-contract';
 
@@ -38,8 +38,8 @@ export function createReplyNote(doc: Document, options: NoteOptions): HTMLElemen
   link.href = options.href;
   link.textContent = options.parentName;
   link.setAttribute(ATTR_PREVIEW, options.parentId);
-  link.setAttribute('aria-label', t('view_inferred_go_to', options.parentName));
-  const sentence = t(options.moved ? 'view_inferred_moved' : 'view_inferred_reply_to', NAME_SLOT);
+  link.setAttribute('aria-label', label('view_inferred_go_to', options.parentName));
+  const sentence = label(options.moved ? 'view_inferred_moved' : 'view_inferred_reply_to', NAME_SLOT);
   const [before, after = ''] = sentence.includes(NAME_SLOT) ? sentence.split(NAME_SLOT) : [`${sentence} `];
   note.append(before ?? '', link, after);
   return note;

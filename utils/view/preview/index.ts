@@ -5,7 +5,7 @@
  * inferred reply's note) previews the parent, sanitized, in a floating card; clicking selects the parent; Shift+P
  * previews the selected comment's parent.
  */
-import { t } from '@/utils/i18n';
+import { label } from '@/utils/view/core/labels';
 import type { ThreadComment } from '@/utils/thread/types';
 import { ROOT } from '@/utils/view/core/core-styles';
 import { defineViewFeature } from '@/utils/view/core/feature';
@@ -50,14 +50,14 @@ function parentLink(ctx: FeatureContext, parent: ThreadComment, className: strin
 function quietLink(ctx: FeatureContext, parent: ThreadComment): HTMLElement {
   const link = parentLink(ctx, parent, 'threadlight-parent-link');
   link.setAttribute(ATTR_UI, PARENT_LINK_UI);
-  const name = parent.author.name || t('view_preview_unknown_author');
-  link.setAttribute('aria-label', t('view_parent_link_label', name));
+  const name = parent.author.name || label('view_preview_unknown_author');
+  link.setAttribute('aria-label', label('view_parent_link_label', name));
   const arrow = ctx.doc.createElement('span');
   arrow.setAttribute('aria-hidden', 'true');
   // A theme's author line is often a flex row that does not wrap: on a phone the link shrinks to its arrow (an
   // ellipsis; its accessible name is the label) rather than widen the page (tests/e2e/phone.test.ts).
   arrow.textContent = '↑ ';
-  link.append(arrow, t('view_parent_link'));
+  link.append(arrow, label('view_parent_link'));
   return link;
 }
 
@@ -71,7 +71,7 @@ function replyLine(ctx: FeatureContext, parent: ThreadComment): HTMLElement {
   arrow.textContent = '↳ ';
   // A link, not a button: it is one (it works without us), and themes style links sensibly.
   const link = parentLink(ctx, parent, 'threadlight-reply-to');
-  link.textContent = t('view_preview_in_reply_to', parent.author.name || t('view_preview_unknown_author'));
+  link.textContent = label('view_preview_in_reply_to', parent.author.name || label('view_preview_unknown_author'));
   line.append(arrow, link);
   return line;
 }
