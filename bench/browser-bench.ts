@@ -75,6 +75,10 @@ interface Sample {
   renderedWork: number | null;
   /** threadlight:mounting → threadlight:ready: the mount, one task (view state, features, first slice). */
   mountMs: number | null;
+  /** start → detected, detected → parsed, parsed → mounting: where start → ready goes. */
+  detectMs: number | null;
+  parseMs: number | null;
+  beforeMountMs: number | null;
   bailWork: number | null;
   /** CDP Performance.getMetrics over the load (+ settle), ms. */
   scriptMs: number;
@@ -124,6 +128,8 @@ const readTimings = () => {
     ready: at('threadlight:ready'),
     rendered: at('threadlight:rendered'),
     mounting: at('threadlight:mounting'),
+    detected: at('threadlight:detected'),
+    parsed: at('threadlight:parsed'),
     bail: at('threadlight:bail'),
   };
 };
@@ -202,6 +208,9 @@ async function measure(context: BrowserContext, spec: PageSpec, url: string, wit
     readyWork: timings.start !== null && timings.ready !== null ? timings.ready - timings.start : null,
     renderedWork: timings.start !== null && timings.rendered !== null ? timings.rendered - timings.start : null,
     mountMs: timings.mounting !== null && timings.ready !== null ? timings.ready - timings.mounting : null,
+    detectMs: timings.start !== null && timings.detected !== null ? timings.detected - timings.start : null,
+    parseMs: timings.detected !== null && timings.parsed !== null ? timings.parsed - timings.detected : null,
+    beforeMountMs: timings.parsed !== null && timings.mounting !== null ? timings.mounting - timings.parsed : null,
     bailWork: timings.start !== null && timings.bail !== null ? timings.bail - timings.start : null,
     scriptMs: metric(metrics, 'ScriptDuration') * 1000,
     layoutMs: metric(metrics, 'LayoutDuration') * 1000,
@@ -472,6 +481,14 @@ function printReport(report: {
   ]);
   const head = ['page', 'load w/o', 'load with', 'start→ready|bail', 'start→rendered', 'mount', '+script', '+layout/style', 'collapse-all', 'expand-all', '+heap MB'];
   printTable(head, rows, `\n${report.chromium}, ${report.rounds} rounds, medians in ms (with = built extension, w/o = none)`);
+  const phases = Object.entries(report.results).filter(([, r]) => r.with.parseMs !== null);
+  if (phases.length) {
+    printTable(
+      ['page', 'start→detected', 'detected→parsed', 'parsed→mounting', 'mounting→ready'],
+      phases.map(([key, r]) => [key, fmt(r.with.detectMs), fmt(r.with.parseMs), fmt(r.with.beforeMountMs), fmt(r.with.mountMs)]),
+      '\nwhere start → ready goes (marks, medians, wall ms):',
+    );
+  }
   console.log(`${report.cpus} CPUs, load average ${report.loadAverage.atStart.toFixed(1)} at start, ${report.loadAverage.atEnd.toFixed(1)} at end`);
   console.log(`content script: ${(report.contentScript.bytes / 1024).toFixed(1)} KB on disk, ${(report.contentScript.gzipBytes / 1024).toFixed(1)} KB gzip (injected where signals are); loader (every page): ${(report.loaderScript.bytes / 1024).toFixed(1)} KB, ${(report.loaderScript.gzipBytes / 1024).toFixed(1)} KB gzip; marks visible in the main world: ${report.marksVisibleInMainWorld}`);
   const quietRows = Object.entries(report.quiet).map(([key, q]) => [key, fmt(q.evaluateCpuMs, 2), fmt(q.scriptCpuMs, 2), `${fmt(q.min, 2)}–${fmt(q.max, 2)}`, q.evaluatedScripts.join(' ')]);
