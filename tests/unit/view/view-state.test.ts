@@ -169,6 +169,21 @@ describe('thread index: what the mount reads in one pass', () => {
     expect([...index.rootsWithAuthorReplies()].sort()).toEqual(['1', '2']);
   });
 
+  it('a mask that moves settles only what joined or left it, with their replies', () => {
+    const state = fresh();
+    expect(ids(state.setMask('m', ['3']))).toEqual(['3', '4']);
+    expect(state.visibleIds()).toEqual(['1', '8', '2', '5', '6', '7']);
+    // 3 (and its reply 4) come back, 8 goes: exactly those three change.
+    expect(ids(state.setMask('m', ['8']))).toEqual(['3', '4', '8']);
+    expect(state.visibleIds()).toEqual(['1', '3', '4', '2', '5', '6', '7']);
+    // Under a fold, a comment leaving the mask stays hidden by the fold.
+    state.toggle('1');
+    expect(ids(state.setMask('m', null))).toEqual([]);
+    expect(state.visibleIds()).toEqual(['1', '2', '5', '6', '7']);
+    state.toggle('1');
+    expect(state.visibleIds()).toEqual(['1', '3', '4', '8', '2', '5', '6', '7']);
+  });
+
   it('an empty mask where there was none changes nothing and touches no comment', () => {
     const state = fresh();
     const delta = state.setMask('pings', []);

@@ -252,7 +252,10 @@ export class ViewState {
     if (next.size === 0) this.masks.delete(name);
     else this.masks.set(name, next);
     delta.kinds.add('mask');
-    this.recompute(null, delta);
+    // Only the comments that joined or left the mask, and their replies, can change: not the whole thread.
+    const changed = [...next].filter((id) => !current?.has(id));
+    for (const id of current ?? []) if (!next.has(id)) changed.push(id);
+    this.recomputeAround(changed, delta);
     return delta;
   }
 
@@ -309,6 +312,8 @@ export class ViewState {
   }
 
   private masked(id: string): boolean {
+    // Asked of every comment on each whole-thread recompute: most threads have no mask at all.
+    if (this.masks.size === 0) return false;
     for (const ids of this.masks.values()) if (ids.has(id)) return true;
     return false;
   }
@@ -320,7 +325,20 @@ export class ViewState {
    */
   private recompute(roots: readonly string[] | null, delta: DeltaBuilder): void {
     const index = this.currentIndex;
-    const ids = roots === null ? index.ids : roots.flatMap((root) => index.descendants(root));
+    this.settle(roots === null ? index.ids : roots.flatMap((root) => index.descendants(root)), delta);
+  }
+
+  /** recompute() for `ids` themselves and their subtrees, in page order (a parent is settled before its replies). */
+  private recomputeAround(ids: readonly string[], delta: DeltaBuilder): void {
+    const index = this.currentIndex;
+    const at = (id: string) => index.position.get(id) ?? Number.MAX_SAFE_INTEGER;
+    const sorted = [...ids].sort((a, b) => at(a) - at(b));
+    this.settle(sorted.flatMap((id) => [id, ...index.descendants(id)]), delta);
+  }
+
+  /** Bring `hidden` in line for `ids`, given in an order where parents come before their replies. */
+  private settle(ids: readonly string[], delta: DeltaBuilder): void {
+    const index = this.currentIndex;
     for (const id of ids) {
       const parent = index.parent(id);
       const hide = (parent !== null && (this.hidden.has(parent) || this.collapsed.has(parent))) || this.masked(id);
