@@ -321,6 +321,9 @@ async function main(): Promise<void> {
           if (traced) loads.push(traced);
         }
         loads.sort((a, b) => longestOf(a) - longestOf(b));
+        if (process.env.THREADLIGHT_BENCH_ALL_TRACES) {
+          for (const load of loads) console.log(`${spec.key}: a traced load's longest task of ours ${longestOf(load).toFixed(1)} ms at +${(load.sampledLongestOwnTaskAtMs ?? 0).toFixed(0)} ms:\n    ${load.sampledLongestOwnTaskTop}`);
+        }
         traces[spec.key] = loads[Math.floor((loads.length - 1) / 2)] ?? null;
         longestPerTrace[spec.key] = loads.map(longestOf);
       }
