@@ -18,7 +18,7 @@ import { summarizeThread } from '@/utils/thread/stats';
 import { ThreadIndex } from '@/utils/thread/thread-index';
 import type { Scheduler } from '@/utils/view/core/scheduler';
 import { nextTask, SLICE_MS, yieldToPage } from '@/utils/view/core/scheduler';
-import { prepareLabels } from '@/utils/view/core/labels';
+import { prepareLabelsSteps } from '@/utils/view/core/labels';
 import { scrollToElement } from '@/utils/view/core/scroll-anchor';
 import { mergeHandleOf } from '@/utils/view/merge-pages/registry';
 import { mountThreadView, type ViewController, type ViewFeature } from '@/utils/view/mount-thread-view';
@@ -228,10 +228,10 @@ export function startPageSession(config: PageSessionConfig): PageSession {
       // between them (docs/performance.md).
       await nextTask(doc.defaultView);
       if (pass !== generation || stopped) return;
-      // The view's number formats and strings load the language's data and the catalog (20–30 ms the first time in
-      // a page): in a task of their own, not in a detection or parse slice, nor in the mount.
+      // The view's plural rules, number format and strings load the language's data and the catalog (15–40 ms
+      // each the first time in a page): one slice each, not in a detection or parse slice, nor in the mount.
       if (!synchronous()) {
-        prepareLabels();
+        if ((await inSlices(prepareLabelsSteps, cancelled)) === null) return;
         await yieldToPage(doc.defaultView);
         if (cancelled()) return;
       }

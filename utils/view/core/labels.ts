@@ -3,13 +3,15 @@
  * read from the browser once per view and filled in here: a page with 5,000 comments asks for a few strings,
  * not for ten thousand (browser.i18n.getMessage costs a fraction of a millisecond per call).
  */
+import type { Steps } from '@/utils/common/steps';
 import { t, uiLanguage } from '@/utils/i18n';
 import type { ReplySummary } from '@/utils/thread/thread-index';
 
 /** Stand-ins passed as $1…$9 so the browser returns the template; replaced by the real values below. */
 const MARKERS = Array.from({ length: 9 }, (_, i) => `\u0001${i + 1}`);
 const templates = new Map<string, string>();
-let formatters: { language: string; rules: Intl.PluralRules; numbers: Intl.NumberFormat } | null = null;
+/** The UI language's plural rules and number format, each made on first use (see prepareLabelsSteps). */
+let formatters: { language: string; rules: Intl.PluralRules | null; numbers: Intl.NumberFormat | null } | null = null;
 /** Whether the formats' language was checked since the last reset (asking the browser on every count is not free). */
 let languageChecked = false;
 
@@ -34,35 +36,56 @@ export function label(key: string, ...substitutions: (string | number)[]): strin
 }
 
 /**
- * Make the plural rules and number format of the UI language now, and read a first message. Their first use in a
- * page loads the language's data and the extension's catalog (10–20 ms in Chromium): the content script does it in a task of its own before the mount
- * (docs/performance.md, "The mount in one budget").
+ * Make the plural rules and the number format of the UI language, and read a first message, one step each. The first
+ * of each in a page loads the language's data and the extension's catalog: 15–40 ms apiece in Chromium, measured. The
+ * content script runs these steps in slices of their own before the mount (docs/performance.md, "The mount in one
+ * budget").
  */
-export function prepareLabels(): void {
-  plural();
+export function* prepareLabelsSteps(): Steps<void> {
+  pluralRules();
+  yield;
+  numberFormat();
+  yield;
   // The first message read loads the extension's catalog.
   label('view_toggle_hide');
 }
 
-function plural(): { rules: Intl.PluralRules; numbers: Intl.NumberFormat } {
+function formats(): { language: string; rules: Intl.PluralRules | null; numbers: Intl.NumberFormat | null } {
   if (formatters && languageChecked) return formatters;
   const language = uiLanguage();
   languageChecked = true;
-  if (formatters?.language !== language) {
+  if (formatters?.language !== language) formatters = { language, rules: null, numbers: null };
+  return formatters;
+}
+
+function pluralRules(): Intl.PluralRules {
+  const current = formats();
+  if (!current.rules) {
     try {
-      formatters = { language, rules: new Intl.PluralRules(language), numbers: new Intl.NumberFormat(language) };
+      current.rules = new Intl.PluralRules(current.language);
     } catch {
-      formatters = { language, rules: new Intl.PluralRules('en'), numbers: new Intl.NumberFormat('en') };
+      current.rules = new Intl.PluralRules('en');
     }
   }
-  return formatters;
+  return current.rules;
+}
+
+function numberFormat(): Intl.NumberFormat {
+  const current = formats();
+  if (!current.numbers) {
+    try {
+      current.numbers = new Intl.NumberFormat(current.language);
+    } catch {
+      current.numbers = new Intl.NumberFormat('en');
+    }
+  }
+  return current.numbers;
 }
 
 /** `<key>_one` or `<key>_other` for `count` in the UI language, with the formatted count as $1. */
 export function countLabel(key: string, count: number): string {
-  const { rules, numbers } = plural();
-  const form = rules.select(count) === 'one' ? 'one' : 'other';
-  return label(`${key}_${form}`, numbers.format(count));
+  const form = pluralRules().select(count) === 'one' ? 'one' : 'other';
+  return label(`${key}_${form}`, numberFormat().format(count));
 }
 
 /** "12 replies · 4 people · author replied". */
