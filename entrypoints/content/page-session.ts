@@ -252,12 +252,17 @@ export function startPageSession(config: PageSessionConfig): PageSession {
         return;
       }
       sendBadge(found.reduce((sum, entry) => sum + entry.parsed.thread.comments.length, 0));
-      // The thread's index and its people (who wrote what: the fold bars' "4 people") are the mount's longest
-      // whole-thread reads: made in a slice of their own, the mount finds them ready (ThreadIndex.of).
+      // The thread's index, its people (who wrote what: the fold bars' "4 people") and the threads the author
+      // replied in are the mount's longest whole-thread reads: made in a slice of their own, the mount finds them
+      // ready (ThreadIndex.of caches them).
       if (!synchronous()) {
         await yieldToPage(doc.defaultView);
         if (cancelled()) return;
-        for (const entry of found) void ThreadIndex.of(entry.parsed.thread).people;
+        for (const entry of found) {
+          const index = ThreadIndex.of(entry.parsed.thread);
+          void index.people;
+          index.rootsWithAuthorReplies();
+        }
         await yieldToPage(doc.defaultView);
         if (cancelled()) return;
       }

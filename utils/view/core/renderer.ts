@@ -200,9 +200,10 @@ export class Renderer {
     if (this.orderStale) {
       const { position } = this.deps.state().index;
       const far = Number.MAX_SAFE_INTEGER;
-      this.queue = [...this.dirty].sort(
-        (a, b) => priority(position.get(a) ?? far, this.centre) - priority(position.get(b) ?? far, this.centre),
-      );
+      // Each comment's priority once, then a sort of numbers: the mount orders 5,000 comments here.
+      const keyed = [...this.dirty].map((id) => ({ id, key: priority(position.get(id) ?? far, this.centre) }));
+      keyed.sort((a, b) => a.key - b.key);
+      this.queue = keyed.map((entry) => entry.id);
       this.queued = 0;
       this.orderStale = false;
     }
