@@ -218,7 +218,8 @@ inEachBrowser('new since the last visit', (session) => {
     assert.ok(expected.length >= 3, `${post.page.label} has threads without new comments to fold`);
     // Turned on from the popup while the page is open: applied live.
     await session().browser.setOptions({ foldWithoutNew: true });
-    await page.waitUntil(() => document.querySelectorAll('[data-threadlight-collapsed]').length > 0, undefined, { what: 'threads to fold' });
+    // The state folds them at once; the page shows it slice by slice (the comments near the screen first).
+    await page.waitUntil((n) => document.querySelectorAll('[data-threadlight-collapsed]').length >= n, expected.length, { what: 'threads to fold' });
     const collapsed = (await page.run(readComments)).filter((c) => c.collapsed).map((c) => c.id);
     assert.deepEqual(collapsed, expected, 'folded: exactly the top-level threads with replies and nothing new');
     const visible = new Set((await page.run(readComments)).filter((c) => c.visible).map((c) => c.id));
@@ -226,7 +227,7 @@ inEachBrowser('new since the last visit', (session) => {
     // On the next load of the page, the same.
     await page.goto(await page.run(() => location.href));
     await waitForContentScript(page);
-    await page.waitUntil(() => document.querySelectorAll('[data-threadlight-collapsed]').length > 0, undefined, { what: 'threads folded on load' });
+    await page.waitUntil((n) => document.querySelectorAll('[data-threadlight-collapsed]').length >= n, expected.length, { what: 'threads folded on load' });
     assert.deepEqual((await page.run(readComments)).filter((c) => c.collapsed).map((c) => c.id), expected, 'folded on load too');
     await session().browser.setOptions({ foldWithoutNew: false });
     await page.waitUntil(() => document.querySelectorAll('[data-threadlight-collapsed]').length === 0, undefined, { what: 'the folds to go with the option' });
