@@ -11,7 +11,8 @@ import type { ReplySummary } from '@/utils/thread/thread-index';
 const MARKERS = Array.from({ length: 9 }, (_, i) => `\u0001${i + 1}`);
 const templates = new Map<string, string>();
 /** The UI language's plural rules and number format, each made on first use (see prepareLabelsSteps). */
-let formatters: { language: string; rules: Intl.PluralRules | null; numbers: Intl.NumberFormat | null } | null = null;
+type Formats = { language: string; rules: Intl.PluralRules | null; numbers: Intl.NumberFormat | null };
+let formatters: Formats | null = null;
 /** Whether the formats' language was checked since the last reset (asking the browser on every count is not free). */
 let languageChecked = false;
 
@@ -50,7 +51,7 @@ export function* prepareLabelsSteps(): Steps<void> {
   label('view_toggle_hide');
 }
 
-function formats(): { language: string; rules: Intl.PluralRules | null; numbers: Intl.NumberFormat | null } {
+function formats(): Formats {
   if (formatters && languageChecked) return formatters;
   const language = uiLanguage();
   languageChecked = true;
@@ -58,29 +59,21 @@ function formats(): { language: string; rules: Intl.PluralRules | null; numbers:
   return formatters;
 }
 
-function pluralRules(): Intl.PluralRules {
+/** The language's formatter of one kind, made on first use (English when the language is not supported). */
+function formatter<K extends 'rules' | 'numbers'>(kind: K, make: (language: string) => NonNullable<Formats[K]>): NonNullable<Formats[K]> {
   const current = formats();
-  if (!current.rules) {
+  if (!current[kind]) {
     try {
-      current.rules = new Intl.PluralRules(current.language);
+      current[kind] = make(current.language);
     } catch {
-      current.rules = new Intl.PluralRules('en');
+      current[kind] = make('en');
     }
   }
-  return current.rules;
+  return current[kind]!;
 }
 
-function numberFormat(): Intl.NumberFormat {
-  const current = formats();
-  if (!current.numbers) {
-    try {
-      current.numbers = new Intl.NumberFormat(current.language);
-    } catch {
-      current.numbers = new Intl.NumberFormat('en');
-    }
-  }
-  return current.numbers;
-}
+const pluralRules = () => formatter('rules', (language) => new Intl.PluralRules(language));
+const numberFormat = () => formatter('numbers', (language) => new Intl.NumberFormat(language));
 
 /** `<key>_one` or `<key>_other` for `count` in the UI language, with the formatted count as $1. */
 export function countLabel(key: string, count: number): string {
